@@ -1,0 +1,8 @@
+// Package "array" — registration filled in by its owner (see packages.hpp).
+#include "packages/packages.hpp"
+
+namespace rhai::packages {
+
+void register_array(EngineCore& e) { (void)e; }
+
+}  // namespace rhai::packages

@@ -1,0 +1,8 @@
+// Package "language" — registration filled in by its owner (see packages.hpp).
+#include "packages/packages.hpp"
+
+namespace rhai::packages {
+
+void register_language(EngineCore& e) { (void)e; }
+
+}  // namespace rhai::packages

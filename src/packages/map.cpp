@@ -1,0 +1,8 @@
+// Package "map" — registration filled in by its owner (see packages.hpp).
+#include "packages/packages.hpp"
+
+namespace rhai::packages {
+
+void register_map(EngineCore& e) { (void)e; }
+
+}  // namespace rhai::packages

@@ -1,0 +1,8 @@
+// Package "string_more" — registration filled in by its owner (see packages.hpp).
+#include "packages/packages.hpp"
+
+namespace rhai::packages {
+
+void register_string_more(EngineCore& e) { (void)e; }
+
+}  // namespace rhai::packages

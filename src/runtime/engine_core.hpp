@@ -1,0 +1,58 @@
+// EngineCore: the configuration and function tables every stage reads.
+//
+// The public rhai::Engine (src/api) owns one. The parser reads the syntax options, the VM
+// reads limits and callbacks, packages register into `functions`. After configuration an
+// EngineCore is only read, so several threads may evaluate with it at once.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "rhai/dynamic.hpp"
+#include "runtime/native.hpp"
+
+namespace rhai {
+
+// Rhai's limits; 0 means unlimited where Rhai says so.
+struct Limits {
+    uint64_t max_operations = 0;
+    uint32_t max_call_levels = 64;       // Rhai's default (debug builds use 8; release 64)
+    uint32_t max_expr_depth = 64;        // top level
+    uint32_t max_function_expr_depth = 32;
+    size_t max_string_size = 0;
+    size_t max_array_size = 0;
+    size_t max_map_size = 0;
+    size_t max_variables = 0;
+    size_t max_functions = 0;
+    size_t max_modules = SIZE_MAX;
+};
+
+enum class OptimizationLevel : uint8_t { None, Simple, Full };
+
+struct EngineCore {
+    FunctionRegistry functions;
+    Limits limits;
+    OptimizationLevel optimization = OptimizationLevel::Simple;
+
+    // Output hooks. Defaults (set by the api layer) write print to stdout, debug to stderr.
+    std::function<void(std::string_view text)> on_print;
+    // debug(text, source, position)
+    std::function<void(std::string_view text, std::string_view source, Position pos)> on_debug;
+    // Called every operation-count tick; returning a non-unit value terminates the script
+    // with ErrorTerminated carrying that token.
+    std::function<Dynamic(uint64_t operations)> on_progress;
+
+    // Syntax options.
+    std::set<std::string, std::less<>> disabled_symbols;
+    std::unordered_map<std::string, int> custom_operators;  // operator -> precedence
+    bool strict_variables = false;
+    bool fail_on_invalid_map_property = false;
+    bool allow_eval = true;
+};
+
+}  // namespace rhai

@@ -1,0 +1,133 @@
+// The one shape every native (C++) function takes, and the table that resolves calls to it.
+//
+// All registrations — standard packages, typed register_fn lambdas, host async functions —
+// compile down to NativeFunction. Resolution is by name, arity and argument types, as Rhai's
+// function hashes do; the VM caches the result per call site.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <typeinfo>
+#include <unordered_map>
+#include <vector>
+
+#include "rhai/dynamic.hpp"
+#include "rhai/error.hpp"
+#include "rhai/position.hpp"
+
+namespace rhai {
+
+struct EngineCore;
+
+// One declared parameter type. `any` accepts every value (Rhai's Dynamic parameter).
+struct ParamType {
+    Tag tag = Tag::Unit;
+    bool any = false;
+    const std::type_info* custom = nullptr;  // for Tag::Custom: the exact host type
+
+    static ParamType of(Tag t) { return ParamType{t, false, nullptr}; }
+    static ParamType dynamic() { return ParamType{Tag::Unit, true, nullptr}; }
+    template <class T>
+    static ParamType custom_type() { return ParamType{Tag::Custom, false, &typeid(T)}; }
+
+    bool accepts(const Dynamic& v) const;  // native.cpp
+};
+
+// What a native sees of the call. It never outlives the call.
+class NativeCallContext {
+public:
+    NativeCallContext(EngineCore& engine, std::string_view fn_name, Position pos)
+        : engine_(engine), fn_name_(fn_name), pos_(pos) {}
+
+    EngineCore& engine() const { return engine_; }
+    std::string_view fn_name() const { return fn_name_; }
+    Position position() const { return pos_; }
+
+    // Asks the VM to suspend the script at this call. The native's return value is ignored;
+    // the script continues when the host resumes the task with a value (pushed as this call's
+    // result) or an error (raised at this call site). `token` identifies the pending operation
+    // to the host (e.g. a future id).
+    void suspend(uint64_t token) {
+        suspended_ = true;
+        token_ = token;
+    }
+    bool suspended() const { return suspended_; }
+    uint64_t suspend_token() const { return token_; }
+
+    // Opaque per-task pointer the VM sets so hosts can find their task (used by the async API).
+    void* task() const { return task_; }
+    void set_task(void* t) { task_ = t; }
+
+private:
+    EngineCore& engine_;
+    std::string_view fn_name_;
+    Position pos_;
+    bool suspended_ = false;
+    uint64_t token_ = 0;
+    void* task_ = nullptr;
+};
+
+// args[i] points at argument i. For a method (first_by_ref), args[0] is the receiver's actual
+// storage: mutating *args[0] mutates the script's variable/element. The others are the
+// VM's temporaries: a native may move out of them.
+// Errors are reported by throwing rhai::EvalError (the VM adds the position).
+using NativeInvoke = Dynamic (*)(const void* state, NativeCallContext& ctx, Dynamic** args);
+
+struct NativeFunction {
+    std::string name;
+    std::vector<ParamType> params;
+    NativeInvoke invoke = nullptr;
+    std::shared_ptr<const void> state;  // captured callable (typed register_fn), may be null
+    // The first argument is taken by reference and may be mutated (Rhai's `&mut` first
+    // parameter). Calling such a function on a constant raises ErrorNonPureMethodCallOnConstant
+    // unless `pure` is set.
+    bool first_by_ref = false;
+    bool pure = true;
+
+    Dynamic call(NativeCallContext& ctx, Dynamic** args) const { return invoke(state.get(), ctx, args); }
+};
+
+// Convenience for packages: a stateless native written as a plain function.
+using SimpleNative = Dynamic (*)(NativeCallContext& ctx, Dynamic** args);
+
+// Functions by name and arity; overloads by parameter types, first registered match wins
+// (a later registration with the *same* signature replaces the earlier one, as in Rhai).
+class FunctionRegistry {
+public:
+    // Registers `fn` (replacing an identical signature). Returns the stored function.
+    const NativeFunction* add(NativeFunction fn);
+    // Registers a stateless native; `by_ref` marks a method that mutates args[0].
+    const NativeFunction* add(std::string name, std::vector<ParamType> params, SimpleNative f,
+                              bool by_ref = false, bool pure = true);
+
+    // The first overload of name/arity whose parameter types accept args; null if none.
+    const NativeFunction* resolve(std::string_view name, Dynamic* const* args, size_t argc) const;
+    // Any overload of name with this arity (for is_def_fn and Fn("name") checks).
+    bool contains(std::string_view name, size_t arity) const;
+    bool contains_name(std::string_view name) const;
+
+    // Registry generation: bumps on every add() so call-site caches can be invalidated.
+    uint64_t generation() const { return generation_; }
+
+private:
+    struct Key {
+        std::string name;
+        size_t arity;
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        size_t operator()(const Key& k) const {
+            return std::hash<std::string_view>{}(k.name) ^ (k.arity * 0x9e3779b97f4a7c15ULL);
+        }
+    };
+    // unique_ptr keeps NativeFunction addresses stable for call-site caches.
+    std::unordered_map<Key, std::vector<std::unique_ptr<NativeFunction>>, KeyHash> table_;
+    uint64_t generation_ = 0;
+};
+
+// "name (i64, string)": the signature text Rhai prints in "Function not found" errors.
+std::string call_signature(std::string_view name, Dynamic* const* args, size_t argc);
+
+}  // namespace rhai

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Golden-script checker: runs one .rhai file through rhai-run and compares with the
+# expectations written inside it (one behaviour per file):
+#   // expect: TEXT                 the next line of stdout is TEXT (in order)
+#   // expect runtime error: TEXT   the script fails (exit 1) and stderr contains TEXT
+#   // expect parse error: TEXT     same, for a syntax error (stdout must then be empty)
+# A file with no expectation at all is an error: every golden script must assert something.
+set -u
+bin=$1 script=$2
+out=$(mktemp) err=$(mktemp) exp=$(mktemp)
+trap 'rm -f "$out" "$err" "$exp"' EXIT
+
+sed -n 's|^.*// expect: \{0,1\}\(.*\)$|\1|p' "$script" >"$exp"
+want_err=$(sed -n 's|^.*// expect \(runtime\|parse\) error: \(.*\)$|\2|p' "$script" | head -n 1)
+if [ ! -s "$exp" ] && [ -z "$want_err" ] && ! grep -q '// expect:' "$script"; then
+  echo "FAIL: $script has no expectations"
+  exit 1
+fi
+
+timeout 20 "$bin" "$script" >"$out" 2>"$err" </dev/null
+rc=$?
+status=0
+if [ -n "$want_err" ]; then
+  if [ $rc -ne 1 ]; then echo "FAIL: expected exit 1 (error), got $rc"; status=1; fi
+  if ! grep -qF -- "$want_err" "$err"; then
+    echo "FAIL: stderr does not contain: $want_err"; echo "--- stderr:"; cat "$err"; status=1
+  fi
+elif [ $rc -ne 0 ]; then
+  echo "FAIL: exit status $rc"; echo "--- stderr:"; cat "$err"; status=1
+fi
+if ! diff -u "$exp" "$out" >/dev/null; then
+  echo "FAIL: stdout differs from // expect: lines"; diff -u "$exp" "$out" | head -40; status=1
+fi
+[ $status -eq 0 ] && echo "ok: $script"
+exit $status
