@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <typeinfo>
@@ -97,6 +98,9 @@ struct RangeObj final : HeapObject {
     RangeObj(INT s, INT e) : start(s), end(e) {}
 };
 
+// Names of anonymous functions and closures start with this prefix (FnPtrObj::is_anonymous).
+inline constexpr std::string_view kAnonymousFnPrefix = "anon$";
+
 // A function pointer: a name, curried arguments and, for closures and anonymous functions,
 // the compiled function itself (so the pointer stays callable after its AST is gone).
 // Captured variables of a closure are its first curried arguments (Shared cells).
@@ -136,6 +140,9 @@ struct CustomObj : HeapObject {
     virtual const std::type_info& type() const = 0;
     virtual CustomObj* clone() const = 0;
     virtual void* address() = 0;  // points at the held T
+    // The name type_of() reports. Default: the demangled C++ type name; holders created through
+    // registration (runtime/register.hpp) return the name the host registered.
+    virtual std::string type_name() const;
 };
 
 // VM-private heap payloads (iteration cursors, etc.).
@@ -263,6 +270,14 @@ public:
     // tolerance, containers compare element-wise. Values of unrelated types are not equal.
     friend bool operator==(const Dynamic& a, const Dynamic& b);
 
+    // ---- typed access (defined in rhai/convert.hpp) -------------------------------------
+    // is<T>(): holds a T (looking through Shared cells); cast<T>(): the T or a thrown
+    // EvalError; try_cast<T>(): the T or nullopt; from(v): wraps any supported C++ value.
+    template <class T> bool is() const;
+    template <class T> T cast() const;
+    template <class T> std::optional<T> try_cast() const;
+    template <class T> static Dynamic from(T value);
+
 private:
     Dynamic(Tag t, HeapObject* obj) noexcept : tag_(t), flags_(0) { u_.p = obj; }
     void drop() noexcept {
@@ -286,3 +301,6 @@ static_assert(sizeof(Dynamic) == 16, "Dynamic must stay two words");
 inline SharedObj::SharedObj(Dynamic v) { cell.push_back(std::move(v)); }
 
 }  // namespace rhai
+
+// Typed conversions (is/cast/try_cast/from) and the CustomValue<T> box for host types.
+#include "rhai/convert.hpp"
