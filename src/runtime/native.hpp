@@ -102,28 +102,30 @@ public:
     const NativeFunction* add(std::string name, std::vector<ParamType> params, SimpleNative f,
                               bool by_ref = false, bool pure = true);
 
-    // The first overload of name/arity whose parameter types accept args; null if none.
+    // The overload of name/arity whose parameter types accept args; null if none. An overload
+    // with more exactly-typed parameters wins over one with `any` parameters; among equally
+    // specific ones the first registered wins.
     const NativeFunction* resolve(std::string_view name, Dynamic* const* args, size_t argc) const;
     // Any overload of name with this arity (for is_def_fn and Fn("name") checks).
     bool contains(std::string_view name, size_t arity) const;
     bool contains_name(std::string_view name) const;
+    // All overloads of name/arity (empty if none), in registration order.
+    const std::vector<std::unique_ptr<NativeFunction>>* overloads(std::string_view name,
+                                                                  size_t arity) const;
 
     // Registry generation: bumps on every add() so call-site caches can be invalidated.
     uint64_t generation() const { return generation_; }
 
 private:
-    struct Key {
-        std::string name;
-        size_t arity;
-        bool operator==(const Key&) const = default;
-    };
-    struct KeyHash {
-        size_t operator()(const Key& k) const {
-            return std::hash<std::string_view>{}(k.name) ^ (k.arity * 0x9e3779b97f4a7c15ULL);
-        }
+    // Lookups take a string_view and must not allocate: a transparent hash lets the map be
+    // probed with the view directly. Overloads are grouped per name, then per arity (index).
+    struct NameHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
     // unique_ptr keeps NativeFunction addresses stable for call-site caches.
-    std::unordered_map<Key, std::vector<std::unique_ptr<NativeFunction>>, KeyHash> table_;
+    using Overloads = std::vector<std::unique_ptr<NativeFunction>>;
+    std::unordered_map<std::string, std::vector<Overloads>, NameHash, std::equal_to<>> table_;
     uint64_t generation_ = 0;
 };
 
