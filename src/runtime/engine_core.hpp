@@ -7,16 +7,22 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <typeindex>
 #include <unordered_map>
 
 #include "rhai/dynamic.hpp"
 #include "runtime/native.hpp"
 
 namespace rhai {
+
+class Module;          // rhai/module.hpp
+class ModuleResolver;  // rhai/module_resolver.hpp
 
 // Rhai's limits; 0 means unlimited where Rhai says so.
 struct Limits {
@@ -53,6 +59,18 @@ struct EngineCore {
     bool strict_variables = false;
     bool fail_on_invalid_map_property = false;
     bool allow_eval = true;
+
+    // ---- embedding API (set through rhai::Engine, src/api) ----
+    // Loads `import "path"`. Null: every import fails with ErrorModuleNotFound.
+    std::shared_ptr<ModuleResolver> module_resolver;
+    // Modules registered with Engine::register_static_module: `name::f()`, `name::X`.
+    std::map<std::string, std::shared_ptr<const Module>, std::less<>> static_modules;
+    // Engine::on_var: consulted for a variable that is not a local of the script (before the
+    // Scope / eval-created variables). A value answers the lookup; nullopt continues the normal
+    // lookup; a thrown EvalError fails the script.
+    std::function<std::optional<Dynamic>(std::string_view name)> on_var;
+    // Engine::register_type_with_name: the Rhai name of a host type (type_of, error messages).
+    std::unordered_map<std::type_index, std::string> custom_type_names;
 };
 
 }  // namespace rhai
