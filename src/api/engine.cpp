@@ -1,0 +1,205 @@
+// rhai::Engine: construction, registration, options, limits and callbacks.
+// Evaluation lives in engine_eval.cpp.
+#include "rhai/engine.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <stdexcept>
+
+#include "packages/packages.hpp"
+#include "syntax/keywords.hpp"
+
+namespace rhai {
+
+namespace {
+
+// Rhai's default output: print to stdout, debug to stderr as "source @ line:col | text".
+void install_default_output(EngineCore& core) {
+    core.on_print = [](std::string_view text) {
+        std::cout << text << '\n';
+        std::cout.flush();
+    };
+    core.on_debug = [](std::string_view text, std::string_view source, Position pos) {
+        std::string where;
+        if (!source.empty()) where = std::string(source) + " @ ";
+        if (!pos.is_none()) where += std::to_string(pos.line) + ":" + std::to_string(pos.column) + " | ";
+        else if (!source.empty()) where += "none | ";
+        std::cerr << where << text << '\n';
+    };
+}
+
+std::unique_ptr<EngineCore> make_core(bool standard_packages) {
+    auto core = std::make_unique<EngineCore>();
+    install_default_output(*core);
+    core->module_resolver = std::make_shared<FileModuleResolver>();
+    if (standard_packages) packages::register_standard_packages(*core);
+    return core;
+}
+
+}  // namespace
+
+Engine::Engine() : core_(make_core(true)) {}
+Engine::Engine(Raw) : core_(make_core(false)) {}
+Engine Engine::new_raw() { return Engine(Raw{}); }
+
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+Engine::~Engine() = default;
+
+// ---- functions and types ----------------------------------------------------------------------
+
+Engine& Engine::register_native(NativeFunction fn) {
+    core_->functions.add(std::move(fn));
+    return *this;
+}
+
+void Engine::set_type_name(const std::type_info& type, const std::string& name) {
+    core_->custom_type_names[std::type_index(type)] = name;
+}
+
+std::string Engine::type_name_of(const std::type_info& type) const {
+    auto it = core_->custom_type_names.find(std::type_index(type));
+    return it == core_->custom_type_names.end() ? std::string() : it->second;
+}
+
+// ---- modules ------------------------------------------------------------------------------------
+
+Engine& Engine::register_global_module(std::shared_ptr<const Module> module) {
+    if (!module) throw std::invalid_argument("register_global_module: null module");
+    for (const NativeFunction& fn : module->native_functions()) core_->functions.add(fn);
+    return *this;
+}
+
+Engine& Engine::register_static_module(std::string name, std::shared_ptr<const Module> module) {
+    if (!module) throw std::invalid_argument("register_static_module: null module");
+    if (name.empty()) throw std::invalid_argument("register_static_module: empty name");
+    core_->static_modules[std::move(name)] = std::move(module);
+    return *this;
+}
+
+Engine& Engine::set_module_resolver(std::shared_ptr<ModuleResolver> resolver) {
+    core_->module_resolver = std::move(resolver);
+    return *this;
+}
+
+const std::shared_ptr<ModuleResolver>& Engine::module_resolver() const {
+    return core_->module_resolver;
+}
+
+// ---- limits -------------------------------------------------------------------------------------
+
+Engine& Engine::set_max_operations(uint64_t n) {
+    core_->limits.max_operations = n;
+    return *this;
+}
+Engine& Engine::set_max_call_levels(uint32_t n) {
+    core_->limits.max_call_levels = n;
+    return *this;
+}
+Engine& Engine::set_max_expr_depths(uint32_t top_level, uint32_t functions) {
+    core_->limits.max_expr_depth = top_level;
+    core_->limits.max_function_expr_depth = functions;
+    return *this;
+}
+Engine& Engine::set_max_string_size(size_t n) {
+    core_->limits.max_string_size = n;
+    return *this;
+}
+Engine& Engine::set_max_array_size(size_t n) {
+    core_->limits.max_array_size = n;
+    return *this;
+}
+Engine& Engine::set_max_map_size(size_t n) {
+    core_->limits.max_map_size = n;
+    return *this;
+}
+Engine& Engine::set_max_variables(size_t n) {
+    core_->limits.max_variables = n;
+    return *this;
+}
+Engine& Engine::set_max_functions(size_t n) {
+    core_->limits.max_functions = n;
+    return *this;
+}
+Engine& Engine::set_max_modules(size_t n) {
+    core_->limits.max_modules = n;
+    return *this;
+}
+const Limits& Engine::limits() const { return core_->limits; }
+
+// ---- callbacks ----------------------------------------------------------------------------------
+
+Engine& Engine::on_progress(std::function<std::optional<Dynamic>(uint64_t)> callback) {
+    if (!callback) {
+        core_->on_progress = nullptr;
+        return *this;
+    }
+    // The VM's convention: a unit result continues, anything else terminates with it.
+    core_->on_progress = [cb = std::move(callback)](uint64_t ops) -> Dynamic {
+        std::optional<Dynamic> token = cb(ops);
+        return token ? std::move(*token) : Dynamic();
+    };
+    return *this;
+}
+
+Engine& Engine::on_print(std::function<void(std::string_view)> callback) {
+    core_->on_print = callback ? std::move(callback) : [](std::string_view) {};
+    return *this;
+}
+
+Engine& Engine::on_debug(std::function<void(std::string_view, std::string_view, Position)> callback) {
+    core_->on_debug = callback ? std::move(callback)
+                               : [](std::string_view, std::string_view, Position) {};
+    return *this;
+}
+
+Engine& Engine::on_var(std::function<std::optional<Dynamic>(std::string_view)> callback) {
+    core_->on_var = std::move(callback);
+    return *this;
+}
+
+// ---- language options ---------------------------------------------------------------------------
+
+Engine& Engine::disable_symbol(std::string symbol) {
+    core_->disabled_symbols.insert(std::move(symbol));
+    return *this;
+}
+
+Engine& Engine::register_custom_operator(std::string symbol, int precedence) {
+    if (symbol.empty()) throw std::invalid_argument("custom operator: empty symbol");
+    if (precedence <= 0) throw std::invalid_argument("custom operator '" + symbol + "': precedence must be positive");
+    bool disabled = core_->disabled_symbols.count(symbol) != 0;
+    // A built-in keyword or operator may only be reused after disable_symbol, as in Rhai.
+    if (!disabled && syntax::lookup_keyword_or_symbol(symbol)) {
+        bool is_word = syntax::is_id_start(static_cast<unsigned char>(symbol[0]));
+        throw std::invalid_argument("'" + symbol + "' is a reserved " +
+                                    (is_word ? "keyword" : "operator"));
+    }
+    if (!disabled && syntax::reserved_info(symbol).reserved)
+        throw std::invalid_argument("'" + symbol + "' is a reserved symbol");
+    core_->custom_operators[std::move(symbol)] = precedence;
+    return *this;
+}
+
+Engine& Engine::set_strict_variables(bool on) {
+    core_->strict_variables = on;
+    return *this;
+}
+Engine& Engine::set_optimization_level(OptimizationLevel level) {
+    core_->optimization = level;
+    return *this;
+}
+Engine& Engine::set_fail_on_invalid_map_property(bool on) {
+    core_->fail_on_invalid_map_property = on;
+    return *this;
+}
+Engine& Engine::set_allow_eval(bool on) {
+    core_->allow_eval = on;
+    return *this;
+}
+
+bool Engine::strict_variables() const { return core_->strict_variables; }
+OptimizationLevel Engine::optimization_level() const { return core_->optimization; }
+bool Engine::fail_on_invalid_map_property() const { return core_->fail_on_invalid_map_property; }
+
+}  // namespace rhai
