@@ -1,0 +1,1043 @@
+// AST -> bytecode (see compiler.hpp for the model, opcodes.def for the instruction set).
+#include "compiler/compiler.hpp"
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "compiler/free_vars.hpp"
+#include "rhai/error.hpp"
+
+namespace rhai::compiler {
+
+using bc::BinOp;
+using bc::Instr;
+using bc::Op;
+using syntax::Node;
+using syntax::NodeKind;
+
+namespace {
+
+[[noreturn]] void compile_error(ParseErrorKind kind, std::string msg, Position pos) {
+    throw ParseError(kind, std::move(msg), pos);
+}
+
+bool binop_of(std::string_view s, BinOp& out) {
+    static const std::pair<const char*, BinOp> table[] = {
+        {"+", BinOp::Add}, {"-", BinOp::Sub}, {"*", BinOp::Mul}, {"/", BinOp::Div},
+        {"%", BinOp::Mod}, {"**", BinOp::Pow}, {"<<", BinOp::Shl}, {">>", BinOp::Shr},
+        {"&", BinOp::And}, {"|", BinOp::Or}, {"^", BinOp::Xor}, {"==", BinOp::Eq},
+        {"!=", BinOp::Ne}, {"<", BinOp::Lt}, {"<=", BinOp::Le}, {">", BinOp::Gt},
+        {">=", BinOp::Ge}};
+    for (auto& [name, op] : table)
+        if (s == name) {
+            out = op;
+            return true;
+        }
+    return false;
+}
+
+bool is_literal(const Node& n) {
+    switch (n.kind) {
+        case NodeKind::Unit: case NodeKind::BoolLit: case NodeKind::IntLit:
+        case NodeKind::FloatLit: case NodeKind::CharLit: case NodeKind::StringLit:
+            return true;
+        default:
+            return false;
+    }
+}
+
+Dynamic literal_value(const Node& n) {
+    switch (n.kind) {
+        case NodeKind::BoolLit: return Dynamic(n.int_value != 0);
+        case NodeKind::IntLit: return Dynamic(INT(n.int_value));
+        case NodeKind::FloatLit: return Dynamic(FLOAT(n.float_value));
+        case NodeKind::CharLit: return Dynamic(char32_t(n.int_value));
+        case NodeKind::StringLit: return Dynamic(n.text);
+        default: return Dynamic();
+    }
+}
+
+// Folds INT/FLOAT literal arithmetic; false when the operation must happen at run time
+// (overflow, division by zero, mixed or non-numeric types: the VM reports those errors).
+bool fold_binary(BinOp op, const Node& l, const Node& r, Dynamic& out) {
+    if (l.kind == NodeKind::IntLit && r.kind == NodeKind::IntLit) {
+        INT a = l.int_value, b = r.int_value, v = 0;
+        switch (op) {
+            case BinOp::Add: if (__builtin_add_overflow(a, b, &v)) return false; break;
+            case BinOp::Sub: if (__builtin_sub_overflow(a, b, &v)) return false; break;
+            case BinOp::Mul: if (__builtin_mul_overflow(a, b, &v)) return false; break;
+            case BinOp::Div:
+                if (b == 0 || (a == std::numeric_limits<INT>::min() && b == -1)) return false;
+                v = a / b;
+                break;
+            case BinOp::Mod:
+                if (b == 0 || (a == std::numeric_limits<INT>::min() && b == -1)) return false;
+                v = a % b;
+                break;
+            case BinOp::Eq: out = Dynamic(a == b); return true;
+            case BinOp::Ne: out = Dynamic(a != b); return true;
+            case BinOp::Lt: out = Dynamic(a < b); return true;
+            case BinOp::Le: out = Dynamic(a <= b); return true;
+            case BinOp::Gt: out = Dynamic(a > b); return true;
+            case BinOp::Ge: out = Dynamic(a >= b); return true;
+            default: return false;
+        }
+        out = Dynamic(v);
+        return true;
+    }
+    if (l.kind == NodeKind::FloatLit && r.kind == NodeKind::FloatLit) {
+        FLOAT a = l.float_value, b = r.float_value;
+        switch (op) {
+            case BinOp::Add: out = Dynamic(a + b); return true;
+            case BinOp::Sub: out = Dynamic(a - b); return true;
+            case BinOp::Mul: out = Dynamic(a * b); return true;
+            default: return false;
+        }
+    }
+    return false;
+}
+
+struct LocalVar {
+    std::string name;
+    uint16_t slot;
+    bool is_const;
+};
+
+struct LoopCtx {
+    std::vector<size_t> breaks;     // JUMPs to the break target (value on the stack)
+    std::vector<size_t> continues;  // JUMPs to the continue target
+    uint32_t depth;                 // stack depth at loop statement level
+    size_t try_depth;               // handlers active outside the loop
+    bool value_break;               // `loop`: break may carry a value
+};
+
+struct ProgramBuilder {
+    Program& prog;
+    const CompileOptions& options;
+    uint32_t anon_count = 0;
+    uint32_t global_index(const std::string& name) {
+        for (uint32_t i = 0; i < prog.globals.size(); ++i)
+            if (prog.globals[i] == name) return i;
+        prog.globals.push_back(name);
+        return uint32_t(prog.globals.size() - 1);
+    }
+};
+
+class FnCompiler {
+public:
+    FnCompiler(ProgramBuilder& pb, ScriptFunction& fn, FnCompiler* parent, bool is_main)
+        : pb_(pb), f_(fn), parent_(parent), is_main_(is_main) {}
+
+    void declare_param(const std::string& name) { declare_local(name, false, fn_pos_); }
+
+    // Compiles a body block as the function's value and returns.
+    void compile_body(const Node& body) {
+        compile_block_value(body);
+        emit(Op::RETURN, body.pos, -1);
+        finish();
+    }
+
+    // The main chunk: statements; the last expression statement is the script's value.
+    void compile_main(const std::vector<syntax::NodePtr>& stmts) {
+        const Node* last_expr = nullptr;
+        if (!stmts.empty() && is_expression(*stmts.back())) last_expr = stmts.back().get();
+        for (auto& s : stmts) {
+            if (s.get() == last_expr) compile_expr(*s);
+            else compile_stmt(*s);
+        }
+        if (!last_expr) emit(Op::PUSH_UNIT, {}, 1);
+        emit(Op::RETURN, {}, -1);
+        finish();
+    }
+
+    Position fn_pos_;
+
+private:
+    ProgramBuilder& pb_;
+    ScriptFunction& f_;
+    FnCompiler* parent_;
+    bool is_main_;
+    std::vector<LocalVar> locals_;
+    std::vector<size_t> scope_marks_;
+    uint32_t next_slot_ = 0;
+    int32_t depth_ = 0;
+    int32_t max_depth_ = 0;
+    std::vector<LoopCtx> loops_;
+    size_t try_depth_ = 0;
+    size_t label_pc_ = SIZE_MAX;  // pc of the last bound jump target (peephole barrier)
+    std::map<std::string, uint32_t> string_consts_;
+    std::map<INT, uint32_t> int_consts_;
+
+    void finish() {
+        f_.num_locals = next_slot_;
+        f_.max_stack = uint32_t(max_depth_) + 4;
+    }
+
+    // ---- emission ------------------------------------------------------------------------
+    size_t emit(Op op, Position pos, int effect, uint8_t a = 0, uint16_t b = 0, uint32_t c = 0) {
+        f_.code.push_back(Instr{op, a, b, c});
+        f_.positions.push_back(pos);
+        depth_ += effect;
+        if (depth_ > max_depth_) max_depth_ = depth_;
+        return f_.code.size() - 1;
+    }
+    size_t here() const { return f_.code.size(); }
+    void bind_label() { label_pc_ = here(); }
+    void patch(size_t at) { f_.code[at].c = uint32_t(here()); bind_label(); }
+    void patch_to(size_t at, size_t target) { f_.code[at].c = uint32_t(target); }
+
+    // POP with a peephole: a value pushed by a side-effect-free instruction is not pushed at all.
+    void emit_pop(Position pos) {
+        if (!f_.code.empty() && label_pc_ != here()) {
+            Op last = f_.code.back().op;
+            if (last == Op::PUSH_UNIT || last == Op::PUSH_INT || last == Op::PUSH_CONST ||
+                last == Op::LOAD_LOCAL || last == Op::PUSH_TRUE || last == Op::PUSH_FALSE) {
+                f_.code.pop_back();
+                f_.positions.pop_back();
+                depth_ -= 1;
+                return;
+            }
+        }
+        emit(Op::POP, pos, -1);
+    }
+
+    uint32_t add_const(Dynamic v) {
+        if (v.is_string()) {
+            auto it = string_consts_.find(v.as_string());
+            if (it != string_consts_.end()) return it->second;
+            uint32_t i = uint32_t(f_.constants.size());
+            string_consts_.emplace(v.as_string(), i);
+            f_.constants.push_back(std::move(v));
+            return i;
+        }
+        if (v.is_int()) {
+            auto it = int_consts_.find(v.as_int());
+            if (it != int_consts_.end()) return it->second;
+            int_consts_.emplace(v.as_int(), uint32_t(f_.constants.size()));
+        }
+        f_.constants.push_back(std::move(v));
+        return uint32_t(f_.constants.size() - 1);
+    }
+    uint16_t add_site(bc::CallSite site) {
+        if (f_.sites.size() >= 65535) compile_error(ParseErrorKind::TooManyFunctions, "Too many calls in one function", fn_pos_);
+        f_.sites.push_back(std::move(site));
+        return uint16_t(f_.sites.size() - 1);
+    }
+    uint16_t add_site(std::string name) {
+        bc::CallSite s;
+        s.name = std::move(name);
+        return add_site(std::move(s));
+    }
+    void push_value(const Dynamic& v, Position pos) {
+        if (v.is_unit()) emit(Op::PUSH_UNIT, pos, 1);
+        else if (v.is_bool()) emit(v.as_bool() ? Op::PUSH_TRUE : Op::PUSH_FALSE, pos, 1);
+        else if (v.is_int() && v.as_int() >= INT32_MIN && v.as_int() <= INT32_MAX)
+            emit(Op::PUSH_INT, pos, 1, 0, 0, uint32_t(int32_t(v.as_int())));
+        else emit(Op::PUSH_CONST, pos, 1, 0, 0, add_const(v));
+    }
+
+    // ---- scopes --------------------------------------------------------------------------
+    uint16_t alloc_slot(Position pos) {
+        if (next_slot_ >= 65535) compile_error(ParseErrorKind::TooManyFunctions, "Too many variables", pos);
+        return uint16_t(next_slot_++);
+    }
+    uint16_t declare_local(const std::string& name, bool is_const, Position pos) {
+        uint16_t slot = alloc_slot(pos);
+        locals_.push_back({name, slot, is_const});
+        return slot;
+    }
+    void enter_scope() { scope_marks_.push_back(locals_.size()); }
+    // Leaves a block scope; returns the slots its variables used (CLEAR_LOCAL'd by the caller
+    // or, for loop bodies, after the loop).
+    std::vector<uint16_t> leave_scope() {
+        size_t mark = scope_marks_.back();
+        scope_marks_.pop_back();
+        std::vector<uint16_t> slots;
+        for (size_t i = mark; i < locals_.size(); ++i) slots.push_back(locals_[i].slot);
+        locals_.resize(mark);
+        return slots;
+    }
+    void clear_slots(const std::vector<uint16_t>& slots, Position pos) {
+        for (uint16_t s : slots) emit(Op::CLEAR_LOCAL, pos, 0, 0, s);
+    }
+    const LocalVar* find_local(std::string_view name) const {
+        for (size_t i = locals_.size(); i-- > 0;)
+            if (locals_[i].name == name) return &locals_[i];
+        return nullptr;
+    }
+    bool at_top_scope() const { return is_main_ && scope_marks_.empty(); }
+
+    // ---- statements ----------------------------------------------------------------------
+    static bool is_expression(const Node& n) {
+        switch (n.kind) {
+            case NodeKind::Let: case NodeKind::Assign: case NodeKind::Break:
+            case NodeKind::Continue: case NodeKind::Return: case NodeKind::Throw:
+            case NodeKind::TryCatch: case NodeKind::Import: case NodeKind::Export:
+            case NodeKind::Nop:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    void compile_stmt(const Node& n) {
+        switch (n.kind) {
+            case NodeKind::Let: return compile_let(n);
+            case NodeKind::Assign: return compile_assign(n);
+            case NodeKind::Break: return compile_break(n);
+            case NodeKind::Continue: return compile_continue(n);
+            case NodeKind::Return:
+                if (n.kids.empty()) emit(Op::PUSH_UNIT, n.pos, 1);
+                else compile_expr(*n.kids[0]);
+                emit(Op::RETURN, n.pos, -1);
+                return;
+            case NodeKind::Throw:
+                if (n.kids.empty()) emit(Op::PUSH_UNIT, n.pos, 1);
+                else compile_expr(*n.kids[0]);
+                emit(Op::THROW, n.pos, -1);
+                return;
+            case NodeKind::TryCatch: return compile_try(n);
+            case NodeKind::Import:
+                compile_expr(*n.kids[0]);
+                emit(Op::INTRINSIC, n.pos, 0, 1, add_site("import"), uint32_t(bc::Intrinsic::Import));
+                emit_pop(n.pos);
+                return;
+            case NodeKind::Export:
+            case NodeKind::Nop:
+                return;
+            default:
+                compile_expr(n);
+                emit_pop(n.pos);
+        }
+    }
+
+    void compile_let(const Node& n) {
+        if (n.kids.empty()) emit(Op::PUSH_UNIT, n.pos, 1);
+        else compile_expr(*n.kids[0]);
+        if (pb_.options.eval_mode && at_top_scope()) {
+            emit(Op::DEFINE_DYN, n.pos, -1, 0, 0, add_const(Dynamic(n.text)));
+            return;
+        }
+        if (n.flag && at_top_scope())
+            emit(Op::DEFINE_GLOBAL, n.pos, 0, 0, 0, pb_.global_index(n.text));
+        if (n.flag2) pb_.prog.exports.push_back(n.text);
+        uint16_t slot = declare_local(n.text, n.flag, n.pos);
+        emit(Op::DEFINE_LOCAL, n.pos, -1, 0, slot);
+    }
+
+    void compile_break(const Node& n) {
+        if (loops_.empty()) compile_error(ParseErrorKind::LoopBreak, "Break statement should only be used inside a loop", n.pos);
+        LoopCtx& lc = loops_.back();
+        int32_t saved = depth_;
+        if (n.kids.empty()) emit(Op::PUSH_UNIT, n.pos, 1);
+        else compile_expr(*n.kids[0]);
+        // Discard temporaries of an enclosing expression, keeping the break value on top.
+        if (depth_ - 1 > int32_t(lc.depth)) {
+            uint16_t slot = alloc_slot(n.pos);
+            emit(Op::DEFINE_LOCAL, n.pos, -1, 0, slot);
+            while (depth_ > int32_t(lc.depth)) emit(Op::POP, n.pos, -1);
+            emit(Op::LOAD_LOCAL, n.pos, 1, 0, slot);
+        }
+        for (size_t i = try_depth_; i > lc.try_depth; --i) emit(Op::TRY_END, n.pos, 0);
+        lc.breaks.push_back(emit(Op::JUMP, n.pos, 0));
+        depth_ = saved;
+    }
+
+    void compile_continue(const Node& n) {
+        if (loops_.empty()) compile_error(ParseErrorKind::LoopBreak, "Continue statement should only be used inside a loop", n.pos);
+        LoopCtx& lc = loops_.back();
+        int32_t saved = depth_;
+        while (depth_ > int32_t(lc.depth)) emit(Op::POP, n.pos, -1);
+        for (size_t i = try_depth_; i > lc.try_depth; --i) emit(Op::TRY_END, n.pos, 0);
+        lc.continues.push_back(emit(Op::JUMP, n.pos, 0));
+        depth_ = saved;
+    }
+
+    void compile_try(const Node& n) {
+        size_t begin = emit(Op::TRY_BEGIN, n.pos, 0);
+        ++try_depth_;
+        compile_block_stmt(*n.kids[0]);
+        --try_depth_;
+        emit(Op::TRY_END, n.pos, 0);
+        size_t skip = emit(Op::JUMP, n.pos, 0);
+        patch(begin);
+        depth_ += 1;  // the caught value
+        if (depth_ > max_depth_) max_depth_ = depth_;
+        enter_scope();
+        if (!n.text.empty()) {
+            uint16_t slot = declare_local(n.text, false, n.pos);
+            emit(Op::DEFINE_LOCAL, n.pos, -1, 0, slot);
+        } else {
+            emit(Op::POP, n.pos, -1);
+        }
+        compile_block_stmt(*n.kids[1]);
+        clear_slots(leave_scope(), n.pos);
+        patch(skip);
+    }
+
+    // ---- assignment and places -----------------------------------------------------------
+    // A place expression: a variable or `this`, followed by index/property steps.
+    bool is_place(const Node& n) const {
+        const Node* cur = &n;
+        while (cur->kind == NodeKind::Index || cur->kind == NodeKind::Property) {
+            if (cur->flag) return false;  // ?. / ?[ are not places
+            cur = cur->kids[0].get();
+        }
+        if (cur->kind == NodeKind::This) return true;
+        return cur->kind == NodeKind::Variable && find_local(cur->text) != nullptr;
+    }
+
+    // Pushes the place's index keys and returns its index in the places table.
+    uint16_t compile_place(const Node& n) {
+        std::vector<const Node*> chain;
+        const Node* cur = &n;
+        while (cur->kind == NodeKind::Index || cur->kind == NodeKind::Property) {
+            chain.push_back(cur);
+            cur = cur->kids[0].get();
+        }
+        bc::Place place;
+        if (cur->kind == NodeKind::This) {
+            place.root = bc::Place::Root::This;
+            f_.uses_this = true;
+        } else {
+            const LocalVar* lv = find_local(cur->text);
+            place.slot = lv->slot;
+            place.constant = lv->is_const;
+        }
+        for (size_t i = chain.size(); i-- > 0;) {
+            const Node* step = chain[i];
+            if (step->kind == NodeKind::Index) {
+                place.steps.push_back({true, {}});
+                compile_expr(*step->kids[1]);
+            } else {
+                place.steps.push_back({false, step->text});
+            }
+        }
+        f_.places.push_back(std::move(place));
+        return uint16_t(f_.places.size() - 1);
+    }
+
+    void compile_assign(const Node& n) {
+        const Node& target = *n.kids[0];
+        const Node& value = *n.kids[1];
+        BinOp op{};
+        bool compound = n.op != "=";
+        if (compound && !binop_of(std::string_view(n.op).substr(0, n.op.size() - 1), op))
+            compile_error(ParseErrorKind::UnknownOperator, "Unknown operator: '" + n.op + "'", n.pos);
+
+        if (target.kind == NodeKind::Variable) {
+            const LocalVar* lv = find_local(target.text);
+            if (lv && lv->is_const)
+                compile_error(ParseErrorKind::AssignmentToConstant,
+                              "Cannot assign to constant '" + target.text + "'", target.pos);
+            if (!lv) {
+                if (compound) {
+                    emit(Op::LOAD_DYN, target.pos, 1, 0, 0, add_const(Dynamic(target.text)));
+                    compile_expr(value);
+                    emit(Op::BINARY, n.pos, -1, uint8_t(op), add_site(bc::binop_name(op)));
+                } else {
+                    compile_expr(value);
+                }
+                emit(Op::STORE_DYN, target.pos, -1, 0, 0, add_const(Dynamic(target.text)));
+                return;
+            }
+            if (!compound) {
+                compile_expr(value);
+                emit(Op::STORE_LOCAL, n.pos, -1, 0, lv->slot);
+                return;
+            }
+            if ((op == BinOp::Add || op == BinOp::Sub) && value.kind == NodeKind::IntLit &&
+                value.int_value > INT32_MIN && value.int_value <= INT32_MAX) {
+                int32_t k = int32_t(op == BinOp::Add ? value.int_value : -value.int_value);
+                emit(Op::ADD_LOCAL_INT, n.pos, 0, 0, lv->slot, uint32_t(k));
+                return;
+            }
+        } else if (target.kind != NodeKind::This && target.kind != NodeKind::Index &&
+                   target.kind != NodeKind::Property) {
+            compile_error(ParseErrorKind::AssignmentToInvalidLHS, "Assignment to an invalid target", target.pos);
+        }
+        if (!is_place(target)) {
+            // e.g. `foo().x = 1` or an unknown root variable: evaluate for errors, then fail.
+            compile_expr(target);
+            emit_pop(target.pos);
+            compile_expr(value);
+            emit_pop(value.pos);
+            return;
+        }
+        uint16_t place = compile_place(target);
+        size_t keys = f_.places[place].key_count();
+        compile_expr(value);
+        if (compound)
+            emit(Op::UPDATE_PLACE, n.pos, -int(keys) - 1, uint8_t(op), place, add_site(bc::binop_name(op)));
+        else
+            emit(Op::SET_PLACE, n.pos, -int(keys) - 1, 0, place);
+    }
+
+    // ---- blocks --------------------------------------------------------------------------
+    // A block whose value is wanted (pushes exactly one value).
+    void compile_block_value(const Node& n) {
+        if (n.kind != NodeKind::Block) {
+            compile_expr(n);
+            return;
+        }
+        enter_scope();
+        compile_block_items(n, true);
+        clear_slots(leave_scope(), n.pos);
+    }
+    // A block in statement position (pushes nothing).
+    void compile_block_stmt(const Node& n, std::vector<uint16_t>* deferred_clears = nullptr) {
+        if (n.kind != NodeKind::Block) {
+            compile_stmt(n);
+            return;
+        }
+        enter_scope();
+        compile_block_items(n, false);
+        auto slots = leave_scope();
+        if (deferred_clears) deferred_clears->insert(deferred_clears->end(), slots.begin(), slots.end());
+        else clear_slots(slots, n.pos);
+    }
+    void compile_block_items(const Node& n, bool want_value) {
+        size_t count = n.kids.size();
+        bool value_from_last = want_value && count > 0 && n.flag && is_expression(*n.kids.back());
+        for (size_t i = 0; i < count; ++i) {
+            if (value_from_last && i + 1 == count) compile_expr(*n.kids[i]);
+            else compile_stmt(*n.kids[i]);
+        }
+        if (want_value && !value_from_last) emit(Op::PUSH_UNIT, n.pos, 1);
+    }
+
+    // ---- expressions ---------------------------------------------------------------------
+    void compile_expr(const Node& n) {
+        switch (n.kind) {
+            case NodeKind::Unit: case NodeKind::BoolLit: case NodeKind::IntLit:
+            case NodeKind::FloatLit: case NodeKind::CharLit: case NodeKind::StringLit:
+                return push_value(literal_value(n), n.pos);
+            case NodeKind::Interpolated:
+                for (auto& k : n.kids) compile_expr(*k);
+                emit(Op::CONCAT, n.pos, 1 - int(n.kids.size()), 0, 0, uint32_t(n.kids.size()));
+                return;
+            case NodeKind::ArrayLit: return compile_array(n);
+            case NodeKind::MapLit: return compile_map(n);
+            case NodeKind::Variable: return compile_variable(n);
+            case NodeKind::This:
+                f_.uses_this = true;
+                emit(Op::LOAD_THIS, n.pos, 1);
+                return;
+            case NodeKind::Namespaced: return compile_namespaced(n);
+            case NodeKind::Unary: return compile_unary(n);
+            case NodeKind::Binary: return compile_binary(n);
+            case NodeKind::And:
+            case NodeKind::Or: {
+                compile_expr(*n.kids[0]);
+                size_t j = emit(n.kind == NodeKind::And ? Op::AND_JUMP : Op::OR_JUMP, n.pos, -1);
+                compile_expr(*n.kids[1]);
+                emit(Op::CHECK_BOOL, n.kids[1]->pos, 0);
+                patch(j);
+                return;
+            }
+            case NodeKind::Coalesce: {
+                compile_expr(*n.kids[0]);
+                size_t j = emit(Op::COALESCE_JUMP, n.pos, -1);
+                compile_expr(*n.kids[1]);
+                patch(j);
+                return;
+            }
+            case NodeKind::In: {
+                // `a in b` is Rhai's contains(b, a).
+                compile_expr(*n.kids[1]);
+                compile_expr(*n.kids[0]);
+                emit(Op::CALL_METHOD, n.pos, -1, 2, add_site("contains"));
+                return;
+            }
+            case NodeKind::Range:
+                compile_expr(*n.kids[0]);
+                compile_expr(*n.kids[1]);
+                emit(Op::MAKE_RANGE, n.pos, -1, n.flag ? 1 : 0);
+                return;
+            case NodeKind::Index: {
+                compile_expr(*n.kids[0]);
+                size_t j = n.flag ? emit(Op::UNIT_JUMP, n.pos, 0) : SIZE_MAX;
+                compile_expr(*n.kids[1]);
+                emit(Op::GET_INDEX, n.pos, -1, n.flag, add_site("index$get$"));
+                if (j != SIZE_MAX) patch(j);
+                return;
+            }
+            case NodeKind::Property:
+                compile_expr(*n.kids[0]);
+                emit(Op::GET_PROP, n.pos, 0, n.flag, add_site("get$" + n.text), add_const(Dynamic(n.text)));
+                return;
+            case NodeKind::Call: return compile_call(n);
+            case NodeKind::MethodCall: return compile_method_call(n);
+            case NodeKind::Closure: return compile_closure(n);
+            case NodeKind::Block: return compile_block_value(n);
+            case NodeKind::If: return compile_if(n);
+            case NodeKind::Switch: return compile_switch(n);
+            case NodeKind::While: return compile_while(n);
+            case NodeKind::Loop: return compile_loop(n);
+            case NodeKind::DoLoop: return compile_do(n);
+            case NodeKind::For: return compile_for(n);
+            default:
+                // A statement used where a value is expected: run it, the value is ().
+                compile_stmt(n);
+                emit(Op::PUSH_UNIT, n.pos, 1);
+        }
+    }
+
+    void compile_array(const Node& n) {
+        bool all_literal = !n.kids.empty();
+        for (auto& k : n.kids) all_literal = all_literal && is_literal(*k);
+        if (all_literal) {
+            // A literal array is a constant: copy-on-write makes each use independent.
+            Array a;
+            for (auto& k : n.kids) a.push_back(literal_value(*k));
+            emit(Op::PUSH_CONST, n.pos, 1, 0, 0, add_const(Dynamic(std::move(a))));
+            return;
+        }
+        for (auto& k : n.kids) compile_expr(*k);
+        emit(Op::MAKE_ARRAY, n.pos, 1 - int(n.kids.size()), 0, 0, uint32_t(n.kids.size()));
+    }
+
+    void compile_map(const Node& n) {
+        Array keys;
+        for (auto& k : n.names) keys.push_back(Dynamic(k));
+        for (auto& k : n.kids) compile_expr(*k);
+        if (n.kids.size() > 65535) compile_error(ParseErrorKind::LiteralTooLarge, "Map literal too large", n.pos);
+        emit(Op::MAKE_MAP, n.pos, 1 - int(n.kids.size()), 0, uint16_t(n.kids.size()),
+             add_const(Dynamic(std::move(keys))));
+    }
+
+    void compile_variable(const Node& n) {
+        if (const LocalVar* lv = find_local(n.text)) {
+            emit(Op::LOAD_LOCAL, n.pos, 1, 0, lv->slot);
+            return;
+        }
+        emit(Op::LOAD_DYN, n.pos, 1, 0, 0, add_const(Dynamic(n.text)));
+    }
+
+    void compile_namespaced(const Node& n) {
+        if (n.names.size() == 1 && n.names[0] == "global") {
+            emit(Op::LOAD_GLOBAL, n.pos, 1, 0, 0, pb_.global_index(n.text));
+            return;
+        }
+        // Modules are not supported yet: `m::x` raises ErrorModuleNotFound at run time.
+        std::string path;
+        for (auto& p : n.names) path += (path.empty() ? "" : "::") + p;
+        emit(Op::LOAD_GLOBAL, n.pos, 1, 1, 0, add_const(Dynamic(path)));
+    }
+
+    void compile_unary(const Node& n) {
+        const Node& e = *n.kids[0];
+        bc::UnOp op = n.op == "-" ? bc::UnOp::Neg : n.op == "!" ? bc::UnOp::Not : bc::UnOp::Plus;
+        if (op == bc::UnOp::Neg && e.kind == NodeKind::IntLit && e.int_value != std::numeric_limits<INT>::min())
+            return push_value(Dynamic(INT(-e.int_value)), n.pos);
+        if (op == bc::UnOp::Neg && e.kind == NodeKind::FloatLit)
+            return push_value(Dynamic(FLOAT(-e.float_value)), n.pos);
+        if (op == bc::UnOp::Plus && (e.kind == NodeKind::IntLit || e.kind == NodeKind::FloatLit))
+            return push_value(literal_value(e), n.pos);
+        if (op == bc::UnOp::Not && e.kind == NodeKind::BoolLit)
+            return push_value(Dynamic(e.int_value == 0), n.pos);
+        compile_expr(e);
+        emit(Op::UNARY, n.pos, 0, uint8_t(op), add_site(bc::unop_name(op)));
+    }
+
+    void compile_binary(const Node& n) {
+        BinOp op;
+        const Node& l = *n.kids[0];
+        const Node& r = *n.kids[1];
+        if (!binop_of(n.op, op)) {
+            // A custom operator: a call of the function named by the operator.
+            compile_expr(l);
+            compile_expr(r);
+            emit_call_by_name(n.op, 2, n.pos);
+            return;
+        }
+        Dynamic folded;
+        if (pb_.options.optimization != OptimizationLevel::None && fold_binary(op, l, r, folded))
+            return push_value(folded, n.pos);
+        compile_expr(l);
+        if (r.kind == NodeKind::IntLit && r.int_value >= INT32_MIN && r.int_value <= INT32_MAX &&
+            op != BinOp::Pow) {
+            emit(Op::BINARY_INT, n.pos, 0, uint8_t(op), add_site(bc::binop_name(op)), uint32_t(int32_t(r.int_value)));
+            return;
+        }
+        compile_expr(r);
+        emit(Op::BINARY, n.pos, -1, uint8_t(op), add_site(bc::binop_name(op)));
+    }
+
+    // Emits a jump taken when the condition is false (fusing comparisons).
+    size_t compile_condition_false_jump(const Node& cond) {
+        BinOp op;
+        if (cond.kind == NodeKind::Binary && binop_of(cond.op, op) && bc::is_comparison(op)) {
+            Dynamic folded;
+            if (!fold_binary(op, *cond.kids[0], *cond.kids[1], folded)) {
+                compile_expr(*cond.kids[0]);
+                compile_expr(*cond.kids[1]);
+                // CMP_JUMP needs a site for the fallback: it is the instruction after.
+                size_t j = emit(Op::CMP_JUMP, cond.pos, -2, uint8_t(op), add_site(bc::binop_name(op)));
+                return j;
+            }
+        }
+        compile_expr(cond);
+        return emit(Op::JUMP_IF_FALSE, cond.pos, -1);
+    }
+
+    void compile_if(const Node& n) {
+        size_t jf = compile_condition_false_jump(*n.kids[0]);
+        compile_block_value(*n.kids[1]);
+        size_t jend = emit(Op::JUMP, n.pos, -1);
+        patch(jf);
+        if (n.kids.size() > 2 && n.kids[2]) compile_block_value(*n.kids[2]);
+        else emit(Op::PUSH_UNIT, n.pos, 1);
+        patch(jend);
+    }
+
+    bool switch_pattern(const Node& p, Dynamic& out) {
+        if (is_literal(p)) {
+            out = literal_value(p);
+            return true;
+        }
+        if (p.kind == NodeKind::Unary && p.op == "-" && p.kids[0]->kind == NodeKind::IntLit) {
+            out = Dynamic(INT(-p.kids[0]->int_value));
+            return true;
+        }
+        if (p.kind == NodeKind::Unary && p.op == "-" && p.kids[0]->kind == NodeKind::FloatLit) {
+            out = Dynamic(FLOAT(-p.kids[0]->float_value));
+            return true;
+        }
+        if (p.kind == NodeKind::Range) {
+            Dynamic a, b;
+            if (switch_pattern(*p.kids[0], a) && switch_pattern(*p.kids[1], b) && a.is_int() && b.is_int()) {
+                out = Dynamic::range(a.as_int(), b.as_int(), p.flag);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void compile_switch(const Node& n) {
+        compile_expr(*n.kids[0]);
+        std::vector<size_t> to_end;
+        for (auto& c : n.cases) {
+            std::vector<size_t> to_body;
+            for (auto& p : c.patterns) {
+                Dynamic v;
+                if (!switch_pattern(*p, v))
+                    compile_error(ParseErrorKind::WrongSwitchCaseCondition, "Only literal values can be used as switch cases", p->pos);
+                uint32_t k = add_const(std::move(v));
+                if (k > 65535) compile_error(ParseErrorKind::LiteralTooLarge, "Too many constants", p->pos);
+                to_body.push_back(emit(Op::MATCH_JUMP, p->pos, 0, 0, uint16_t(k)));
+            }
+            size_t next_case = emit(Op::JUMP, c.pos, 0);
+            for (size_t j : to_body) patch(j);
+            size_t guard_fail = SIZE_MAX;
+            if (c.guard) guard_fail = compile_condition_false_jump(*c.guard);
+            emit(Op::POP, c.pos, -1);
+            compile_block_value(*c.body);
+            to_end.push_back(emit(Op::JUMP, c.pos, 0));
+            depth_ -= 0;  // the arm's value replaced the scrutinee: depth unchanged
+            patch(next_case);
+            if (guard_fail != SIZE_MAX) patch(guard_fail);
+        }
+        emit(Op::POP, n.pos, -1);
+        if (n.default_case) compile_block_value(*n.default_case);
+        else emit(Op::PUSH_UNIT, n.pos, 1);
+        for (size_t j : to_end) patch(j);
+    }
+
+    void begin_loop(bool value_break) {
+        loops_.push_back(LoopCtx{{}, {}, uint32_t(depth_), try_depth_, value_break});
+    }
+    // Ends a loop: normal exit pushes (), breaks arrive here with their value.
+    void end_loop(size_t continue_target, Position pos) {
+        LoopCtx lc = std::move(loops_.back());
+        loops_.pop_back();
+        for (size_t j : lc.continues) patch_to(j, continue_target);
+        emit(Op::PUSH_UNIT, pos, 1);
+        for (size_t j : lc.breaks) patch(j);
+        bind_label();
+    }
+
+    void compile_while(const Node& n) {
+        size_t top = here();
+        bind_label();
+        size_t exit = compile_condition_false_jump(*n.kids[0]);
+        begin_loop(true);
+        std::vector<uint16_t> clears;
+        compile_block_stmt(*n.kids[1], &clears);
+        emit(Op::LOOP, n.pos, 0, 0, 0, uint32_t(top));
+        patch(exit);
+        end_loop(top, n.pos);
+        clear_slots(clears, n.pos);
+    }
+
+    void compile_loop(const Node& n) {
+        size_t top = here();
+        bind_label();
+        begin_loop(true);
+        std::vector<uint16_t> clears;
+        compile_block_stmt(*n.kids[0], &clears);
+        emit(Op::LOOP, n.pos, 0, 0, 0, uint32_t(top));
+        end_loop(top, n.pos);
+        clear_slots(clears, n.pos);
+    }
+
+    void compile_do(const Node& n) {
+        size_t top = here();
+        bind_label();
+        begin_loop(true);
+        std::vector<uint16_t> clears;
+        compile_block_stmt(*n.kids[0], &clears);
+        compile_expr(*n.kids[1]);
+        // do..while repeats on true, do..until on false.
+        size_t exit = emit(n.flag ? Op::JUMP_IF_TRUE : Op::JUMP_IF_FALSE, n.kids[1]->pos, -1);
+        emit(Op::LOOP, n.pos, 0, 0, 0, uint32_t(top));
+        patch(exit);
+        end_loop(top, n.pos);  // Rhai: `continue` restarts the body without testing
+        clear_slots(clears, n.pos);
+    }
+
+    void compile_for(const Node& n) {
+        compile_expr(*n.kids[0]);
+        enter_scope();
+        uint16_t cursor = alloc_slot(n.pos);
+        alloc_slot(n.pos);
+        alloc_slot(n.pos);
+        size_t prep = emit(Op::FOR_PREP, n.pos, -1, 0, cursor);
+        uint16_t var = declare_local(n.names[0], false, n.pos);
+        emit(Op::PUSH_UNIT, n.pos, 1);
+        emit(Op::DEFINE_LOCAL, n.pos, -1, 0, var);
+        uint16_t index_var = 0;
+        if (n.names.size() > 1) index_var = declare_local(n.names[1], false, n.pos);
+        size_t top = here();
+        bind_label();
+        size_t next = emit(Op::FOR_NEXT, n.pos, 1, 0, cursor);
+        emit(Op::STORE_LOCAL, n.pos, -1, 0, var);
+        if (n.names.size() > 1) {
+            emit(Op::FOR_INDEX, n.pos, 1, 0, cursor);
+            emit(Op::DEFINE_LOCAL, n.pos, -1, 0, index_var);
+        }
+        begin_loop(true);
+        std::vector<uint16_t> clears;
+        compile_block_stmt(*n.kids[1], &clears);
+        emit(Op::JUMP, n.pos, 0, 0, 0, uint32_t(top));
+        patch(next);
+        patch(prep);
+        end_loop(top, n.pos);
+        clear_slots(clears, n.pos);
+        auto slots = leave_scope();
+        clear_slots(slots, n.pos);
+        emit(Op::CLEAR_LOCAL, n.pos, 0, 0, cursor);
+        emit(Op::CLEAR_LOCAL, n.pos, 0, 0, uint16_t(cursor + 1));
+    }
+
+    // ---- calls ---------------------------------------------------------------------------
+    void emit_call_by_name(const std::string& name, size_t argc, Position pos) {
+        if (argc > 255) compile_error(ParseErrorKind::MalformedCallExpr, "Too many arguments", pos);
+        emit(Op::CALL, pos, 1 - int(argc), uint8_t(argc), add_site(name));
+    }
+
+    bool compile_intrinsic(const Node& n) {
+        using bc::Intrinsic;
+        const std::string& name = n.text;
+        size_t argc = n.kids.size();
+        Intrinsic which;
+        if (name == "Fn" && argc == 1) which = Intrinsic::FnCreate;
+        else if (name == "call" && argc >= 1) which = Intrinsic::CallFn;
+        else if (name == "eval" && argc == 1) which = Intrinsic::Eval;
+        else if (name == "is_def_var" && argc == 1) which = Intrinsic::IsDefVar;
+        else if (name == "is_def_fn" && (argc == 2 || argc == 3)) which = Intrinsic::IsDefFn;
+        else if (name == "__fn_arity_ok" && argc == 2) which = Intrinsic::FnArityOk;
+        else if (name == "is_shared" && argc == 1) {
+            const Node& a = *n.kids[0];
+            if (a.kind == NodeKind::Variable && find_local(a.text)) {
+                emit(Op::IS_SHARED, n.pos, 1, 0, find_local(a.text)->slot);
+            } else {
+                compile_expr(a);
+                emit_pop(a.pos);
+                emit(Op::PUSH_FALSE, n.pos, 1);
+            }
+            return true;
+        } else return false;
+        for (auto& k : n.kids) compile_expr(*k);
+        bc::CallSite site;
+        site.name = name;
+        uint16_t s = add_site(std::move(site));
+        if (which == Intrinsic::Eval || which == Intrinsic::IsDefVar) record_scope(s);
+        emit(Op::INTRINSIC, n.pos, 1 - int(argc), uint8_t(argc), s, uint32_t(which));
+        return true;
+    }
+
+    // Eval and `f!()` sites see the caller's variables by name (recorded at compile time).
+    void record_scope(uint16_t site) {
+        auto& sc = f_.sites[site];
+        std::string list;
+        for (auto& lv : locals_) {
+            if (lv.name.empty()) continue;
+            list += lv.name;
+            list += '\0';
+            list += std::to_string(lv.slot);
+            list += '\0';
+        }
+        sc.scope = std::move(list);
+    }
+
+    void compile_call(const Node& n) {
+        size_t argc = n.kids.size();
+        if (argc > 255) compile_error(ParseErrorKind::MalformedCallExpr, "Too many arguments", n.pos);
+        if (!n.names.empty()) {
+            std::string path;
+            for (auto& p : n.names) path += p + "::";
+            for (auto& k : n.kids) compile_expr(*k);
+            emit_call_by_name(path + n.text, argc, n.pos);
+            return;
+        }
+        const ScriptFunction* target = pb_.prog.find(n.text, argc);
+        if (!target && compile_intrinsic(n)) return;
+        if (target) {
+            for (auto& k : n.kids) compile_expr(*k);
+            uint32_t idx = 0;
+            for (; idx < pb_.prog.functions.size(); ++idx)
+                if (pb_.prog.functions[idx].get() == target) break;
+            bc::CallSite site;
+            site.name = n.text;
+            site.capture = n.flag;
+            uint16_t s = add_site(std::move(site));
+            if (n.flag) record_scope(s);
+            emit(Op::CALL_SCRIPT, n.pos, 1 - int(argc), uint8_t(argc), s, idx);
+            return;
+        }
+        // `push(a, 1)` with a variable first argument: by reference, like `a.push(1)`.
+        if (argc >= 1 && n.kids[0]->kind == NodeKind::Variable && is_place(*n.kids[0])) {
+            uint16_t place = compile_place(*n.kids[0]);
+            for (size_t i = 1; i < argc; ++i) compile_expr(*n.kids[i]);
+            bc::CallSite site;
+            site.name = n.text;
+            site.place = place;
+            site.fn_style = true;
+            emit(Op::CALL_PLACE, n.pos, 1 - int(argc - 1), uint8_t(argc - 1), add_site(std::move(site)));
+            return;
+        }
+        for (auto& k : n.kids) compile_expr(*k);
+        emit_call_by_name(n.text, argc, n.pos);
+    }
+
+    void compile_method_call(const Node& n) {
+        const Node& recv = *n.kids[0];
+        size_t argc = n.kids.size() - 1;
+        if (argc > 254) compile_error(ParseErrorKind::MalformedCallExpr, "Too many arguments", n.pos);
+        if (!n.flag && is_place(recv)) {
+            uint16_t place = compile_place(recv);
+            size_t keys = f_.places[place].key_count();
+            for (size_t i = 1; i < n.kids.size(); ++i) compile_expr(*n.kids[i]);
+            bc::CallSite site;
+            site.name = n.text;
+            site.place = place;
+            emit(Op::CALL_PLACE, n.pos, 1 - int(argc) - int(keys), uint8_t(argc), add_site(std::move(site)));
+            return;
+        }
+        compile_expr(recv);
+        size_t j = n.flag ? emit(Op::UNIT_JUMP, n.pos, 0) : SIZE_MAX;
+        for (size_t i = 1; i < n.kids.size(); ++i) compile_expr(*n.kids[i]);
+        emit(Op::CALL_METHOD, n.pos, -int(argc), uint8_t(argc + 1), add_site(n.text));
+        if (j != SIZE_MAX) patch(j);
+    }
+
+    void compile_closure(const Node& n);
+
+};
+
+void FnCompiler::compile_closure(const Node& n) {
+    const syntax::FnDef& def = *n.fn;
+    // Captured: free variables of the body that name a variable visible here.
+    std::vector<std::string> captures;
+    for (auto& name : free_variables(def))
+        if (find_local(name)) captures.push_back(name);
+
+    auto fn = std::make_shared<ScriptFunction>();
+    fn->name = def.name.empty() ? "anon$" + std::to_string(pb_.anon_count++) : def.name;
+    fn->is_anonymous = true;
+    fn->num_captures = uint32_t(captures.size());
+    fn->arity = uint32_t(captures.size() + def.params.size());
+    fn->program = &pb_.prog;
+    uint32_t index = uint32_t(pb_.prog.functions.size());
+    pb_.prog.functions.push_back(fn);
+
+    FnCompiler inner(pb_, *fn, this, false);
+    inner.fn_pos_ = def.pos;
+    for (auto& c : captures) inner.declare_param(c);
+    for (auto& p : def.params) inner.declare_param(p);
+    inner.compile_body(*def.body);
+
+    for (auto& c : captures) emit(Op::LOAD_CELL, n.pos, 1, 0, find_local(c)->slot);
+    if (captures.size() > 255) compile_error(ParseErrorKind::MalformedCapture, "Too many captured variables", n.pos);
+    emit(Op::MAKE_CLOSURE, n.pos, 1 - int(captures.size()), uint8_t(captures.size()), 0, index);
+}
+
+}  // namespace
+
+std::shared_ptr<Program> compile(const syntax::Script& script, const CompileOptions& options) {
+    auto prog = std::make_shared<Program>();
+    prog->source = script.source;
+    ProgramBuilder pb{*prog, options};
+
+    // Named functions first, so calls resolve whatever the definition order (hoisting).
+    for (auto& def : script.functions) {
+        auto fn = std::make_shared<ScriptFunction>();
+        fn->name = def->name;
+        fn->arity = uint32_t(def->params.size());
+        fn->this_type = def->this_type;
+        fn->is_private = def->is_private;
+        fn->program = prog.get();
+        uint32_t idx = uint32_t(prog->functions.size());
+        prog->functions.push_back(fn);
+        prog->by_name[def->name].push_back(idx);
+    }
+    size_t named = script.functions.size();
+    for (size_t i = 0; i < named; ++i) {
+        const auto& def = *script.functions[i];
+        FnCompiler fc(pb, *prog->functions[i], nullptr, false);
+        fc.fn_pos_ = def.pos;
+        for (auto& p : def.params) fc.declare_param(p);
+        fc.compile_body(*def.body);
+    }
+
+    prog->main = std::make_shared<ScriptFunction>();
+    prog->main->name = "";
+    prog->main->program = prog.get();
+    FnCompiler mc(pb, *prog->main, nullptr, true);
+    mc.compile_main(script.statements);
+
+    // Number every call site program-wide (the VM keeps one cache entry per site).
+    uint32_t base = 0;
+    auto number = [&](ScriptFunction& f) {
+        f.site_base = base;
+        base += uint32_t(f.sites.size());
+    };
+    number(*prog->main);
+    for (auto& f : prog->functions) number(*f);
+    prog->num_sites = base;
+    return prog;
+}
+
+}  // namespace rhai::compiler
+
+namespace rhai {
+
+const ScriptFunction* Program::find(std::string_view name, size_t arity) const {
+    auto it = by_name.find(std::string(name));
+    if (it == by_name.end()) return nullptr;
+    for (uint32_t i : it->second)
+        if (functions[i]->arity == arity) return functions[i].get();
+    return nullptr;
+}
+
+bool Program::has_name(std::string_view name) const { return by_name.count(std::string(name)) != 0; }
+
+std::shared_ptr<const ScriptFunction> Program::handle(const ScriptFunction* fn) const {
+    // Aliasing constructor: shares ownership of the whole Program, points at one function.
+    return std::shared_ptr<const ScriptFunction>(shared_from_this(), fn);
+}
+
+}  // namespace rhai
