@@ -1,0 +1,496 @@
+// Expressions: precedence climbing for binary operators, unary operators, postfix chains
+// (`.prop`, `.method()`, `[idx]`, `?.`, `?[`), literals, calls, closures, interpolation.
+#include <limits>
+
+#include "syntax/keywords.hpp"
+#include "syntax/parser_impl.hpp"
+
+namespace rhai::syntax::detail {
+
+namespace {
+
+// Rhai's precedence table (higher binds tighter; `**` is right-associative).
+int binary_precedence(Tok k) {
+    switch (k) {
+        case Tok::Or: case Tok::XOr: case Tok::Pipe: return 30;
+        case Tok::And: case Tok::Ampersand: return 60;
+        case Tok::EqualsTo: case Tok::NotEqualsTo: return 90;
+        case Tok::In: case Tok::NotIn: return 110;
+        case Tok::Less: case Tok::LessEq: case Tok::Greater: case Tok::GreaterEq: return 130;
+        case Tok::DoubleQuestion: return 135;
+        case Tok::ExclusiveRange: case Tok::InclusiveRange: return 140;
+        case Tok::Plus: case Tok::Minus: return 150;
+        case Tok::Multiply: case Tok::Divide: case Tok::Modulo: return 180;
+        case Tok::PowerOf: return 190;
+        case Tok::LeftShift: case Tok::RightShift: return 210;
+        default: return 0;
+    }
+}
+
+// Just above `|`, so `1 | 2` in a switch case lists two patterns.
+constexpr int kCasePatternPrecedence = 31;
+
+const char* literal_type_name(NodeKind k) {
+    switch (k) {
+        case NodeKind::Unit: return "()";
+        case NodeKind::IntLit: return "a number";
+        case NodeKind::FloatLit: return "a floating-point number";
+        case NodeKind::CharLit: return "a character";
+        case NodeKind::StringLit: case NodeKind::Interpolated: return "a string";
+        case NodeKind::ArrayLit: return "an array";
+        case NodeKind::MapLit: return "an object map";
+        default: return nullptr;
+    }
+}
+
+NodePtr binary(NodeKind kind, Position pos, NodePtr lhs, NodePtr rhs) {
+    auto n = make_node(kind, pos);
+    n->kids.push_back(std::move(lhs));
+    n->kids.push_back(std::move(rhs));
+    return n;
+}
+
+}  // namespace
+
+// A literal that can never be a boolean is rejected where Rhai wants one (`&&`, `||`, `if`,
+// `while`, guards); variables and calls are checked at run time.
+void Parser::ensure_bool(const Node& e) {
+    if (const char* type = literal_type_name(e.kind)) {
+        error(ParseErrorKind::MismatchedType,
+              std::string("Expecting a boolean expression, not ") + type, e.pos);
+    }
+}
+
+// condition ::= expr      (a boolean; `=` here is almost certainly a typo of `==`)
+NodePtr Parser::parse_condition() {
+    NodePtr e = parse_expr();
+    ensure_bool(*e);
+    if (check(Tok::Equals)) {
+        error(ParseErrorKind::BadInput, "Possibly a typo of '=='?", peek().pos);
+    }
+    return e;
+}
+
+NodePtr Parser::parse_expr() {
+    DepthGuard guard(*this, peek().pos);
+    return parse_binary(1);
+}
+
+// binary ::= unary { op unary }      by precedence climbing. Each operator applied also
+// counts as one nesting level: the AST it builds is that deep.
+NodePtr Parser::parse_binary(int min_prec) {
+    NodePtr lhs = parse_unary();
+    uint32_t levels = 0;
+    for (;;) {
+        const Token& op = peek();
+        int prec = binary_precedence(op.kind);
+        bool custom = false;
+        if (prec == 0) {
+            prec = custom_precedence(op);
+            custom = prec > 0;
+        }
+        if (prec <= 0 || prec < min_prec) break;
+        next();
+        DepthGuard chain(*this, op.pos);
+        hold_level();  // keep this level counted after `chain` is released
+        ++levels;
+        // Right-associative `**` parses its right side at the same precedence.
+        NodePtr rhs = parse_binary(op.kind == Tok::PowerOf ? prec : prec + 1);
+        switch (op.kind) {
+            case Tok::Or: case Tok::And:
+                if (!custom) {
+                    ensure_bool(*lhs);
+                    ensure_bool(*rhs);
+                    lhs = binary(op.kind == Tok::Or ? NodeKind::Or : NodeKind::And, op.pos,
+                                 std::move(lhs), std::move(rhs));
+                    continue;
+                }
+                break;
+            case Tok::DoubleQuestion:
+                lhs = binary(NodeKind::Coalesce, op.pos, std::move(lhs), std::move(rhs));
+                continue;
+            case Tok::In:
+                lhs = binary(NodeKind::In, op.pos, std::move(lhs), std::move(rhs));
+                continue;
+            case Tok::NotIn: {
+                // `a !in b` is `!(a in b)`.
+                auto not_node = make_node(NodeKind::Unary, op.pos);
+                not_node->op = "!";
+                not_node->kids.push_back(binary(NodeKind::In, op.pos, std::move(lhs), std::move(rhs)));
+                lhs = std::move(not_node);
+                continue;
+            }
+            case Tok::ExclusiveRange: case Tok::InclusiveRange: {
+                lhs = binary(NodeKind::Range, op.pos, std::move(lhs), std::move(rhs));
+                lhs->flag = op.kind == Tok::InclusiveRange;
+                continue;
+            }
+            default:
+                break;
+        }
+        auto b = binary(NodeKind::Binary, op.pos, std::move(lhs), std::move(rhs));
+        b->op = custom ? op.text : std::string(fixed_token_syntax(op.kind));
+        lhs = std::move(b);
+    }
+    release_levels(levels);
+    return lhs;
+}
+
+// unary ::= ('-' | '+' | '!') unary | postfix
+NodePtr Parser::parse_unary() {
+    const Token& t = peek();
+    if (t.kind != Tok::Minus && t.kind != Tok::Plus && t.kind != Tok::Bang) {
+        return parse_postfix(parse_primary());
+    }
+    DepthGuard guard(*this, t.pos);
+    Position pos = next().pos;
+    Tok kind = t.kind;
+    NodePtr operand = parse_unary();
+    // Signs on number literals fold into the literal, as Rhai does.
+    if (kind == Tok::Minus && operand->kind == NodeKind::IntLit) {
+        if (operand->int_value == std::numeric_limits<int64_t>::min()) {
+            operand->kind = NodeKind::FloatLit;
+            operand->float_value = -static_cast<double>(operand->int_value);
+        } else {
+            operand->int_value = -operand->int_value;
+        }
+        operand->pos = pos;
+        return operand;
+    }
+    if (kind == Tok::Minus && operand->kind == NodeKind::FloatLit) {
+        operand->float_value = -operand->float_value;
+        operand->pos = pos;
+        return operand;
+    }
+    if (kind == Tok::Plus && (operand->kind == NodeKind::IntLit || operand->kind == NodeKind::FloatLit)) {
+        operand->pos = pos;
+        return operand;
+    }
+    auto n = make_node(NodeKind::Unary, pos);
+    n->op = kind == Tok::Minus ? "-" : kind == Tok::Plus ? "+" : "!";
+    n->kids.push_back(std::move(operand));
+    return n;
+}
+
+// postfix ::= primary { '.' name [args] | '?.' name [args] | '[' expr ']' | '?[' expr ']' }
+NodePtr Parser::parse_postfix(NodePtr lhs) {
+    uint32_t levels = 0;
+    for (;;) {
+        const Token& t = peek();
+        bool safe = t.kind == Tok::Elvis || t.kind == Tok::QuestionBracket;
+        if (t.kind == Tok::Period || t.kind == Tok::Elvis) {
+            DepthGuard chain(*this, t.pos);
+            hold_level();
+            ++levels;
+            next();
+            const Token& name = next();
+            bool has_args = check(Tok::LParen) || check(Tok::Unit);
+            bool keyword_method = name.kind == Tok::Reserved && reserved_info(name.text).method_callable;
+            if (name.kind != Tok::Identifier && !(keyword_method && has_args)) {
+                if (name.kind == Tok::Reserved && is_valid_identifier(name.text)) unexpected(name);
+                error(ParseErrorKind::PropertyExpected, "Expecting name of a property", name.pos);
+            }
+            if (has_args) {
+                auto call = make_node(NodeKind::MethodCall, name.pos);
+                call->text = name.text;
+                call->flag = safe;
+                call->kids.push_back(std::move(lhs));
+                if (!eat(Tok::Unit)) {
+                    next();  // '('
+                    parse_args(*call, name.text);
+                }
+                lhs = std::move(call);
+            } else {
+                auto prop = make_node(NodeKind::Property, name.pos);
+                prop->text = name.text;
+                prop->flag = safe;
+                prop->kids.push_back(std::move(lhs));
+                lhs = std::move(prop);
+            }
+        } else if (t.kind == Tok::LBracket || t.kind == Tok::QuestionBracket) {
+            DepthGuard chain(*this, t.pos);
+            hold_level();
+            ++levels;
+            Position pos = next().pos;
+            NodePtr idx = parse_expr();
+            expect(Tok::RBracket, "for a matching [ in this index expression");
+            auto node = make_node(NodeKind::Index, pos);
+            node->flag = safe;
+            node->kids.push_back(std::move(lhs));
+            node->kids.push_back(std::move(idx));
+            lhs = std::move(node);
+        } else {
+            break;
+        }
+    }
+    release_levels(levels);
+    return lhs;
+}
+
+// primary ::= literal | name | call | '(' expr ')' | array | map | block | if | switch
+//           | while | loop | do | for | break | continue | return | throw | closure
+NodePtr Parser::parse_primary() {
+    const Token& t = peek();
+    switch (t.kind) {
+        case Tok::Int: {
+            auto n = make_node(NodeKind::IntLit, next().pos);
+            n->int_value = t.int_value;
+            return n;
+        }
+        case Tok::Float: {
+            auto n = make_node(NodeKind::FloatLit, next().pos);
+            n->float_value = t.float_value;
+            return n;
+        }
+        case Tok::Char: {
+            auto n = make_node(NodeKind::CharLit, next().pos);
+            n->int_value = t.int_value;
+            return n;
+        }
+        case Tok::String: {
+            auto n = make_node(NodeKind::StringLit, next().pos);
+            n->text = t.text;
+            return n;
+        }
+        case Tok::True: case Tok::False: {
+            auto n = make_node(NodeKind::BoolLit, next().pos);
+            n->int_value = t.kind == Tok::True ? 1 : 0;
+            return n;
+        }
+        case Tok::Unit: return make_node(NodeKind::Unit, next().pos);
+        case Tok::InterpString: return parse_interpolated();
+        case Tok::LParen: {
+            next();
+            NodePtr e = parse_expr();
+            expect(Tok::RParen, "for a matching ( in this expression");
+            return e;
+        }
+        case Tok::LBracket: return parse_array();
+        case Tok::MapStart: return parse_map();
+        case Tok::LBrace: return parse_block();
+        case Tok::If: return parse_if();
+        case Tok::Switch: return parse_switch();
+        case Tok::While: return parse_while();
+        case Tok::Loop: return parse_loop();
+        case Tok::Do: return parse_do();
+        case Tok::For: return parse_for();
+        case Tok::Break: return parse_flow(NodeKind::Break);
+        case Tok::Continue: return parse_flow(NodeKind::Continue);
+        case Tok::Return: return parse_flow(NodeKind::Return);
+        case Tok::Throw: return parse_flow(NodeKind::Throw);
+        case Tok::Pipe: case Tok::Or: return parse_closure();
+        case Tok::Identifier: {
+            const Token& id = next();
+            return parse_identifier_expr(id);
+        }
+        case Tok::Reserved: {
+            if (t.text == "this") {
+                if (!ctx_.in_fn) {
+                    error(ParseErrorKind::BadInput, "'this' can only be used in functions", t.pos);
+                }
+                return make_node(NodeKind::This, next().pos);
+            }
+            const Token& after = peek(1);
+            if (reserved_info(t.text).callable && (after.kind == Tok::LParen || after.kind == Tok::Unit)) {
+                const Token& id = next();
+                return parse_call(id.text, id.pos, {}, false);
+            }
+            unexpected(t);
+        }
+        default:
+            unexpected(t);
+    }
+}
+
+// name | name args | name '!' args | name '::' ... '::' (name | name args)
+NodePtr Parser::parse_identifier_expr(const Token& id) {
+    const Token& n = peek();
+    if (n.kind == Tok::LParen || n.kind == Tok::Unit) return parse_call(id.text, id.pos, {}, false);
+    if (n.kind == Tok::Bang && (peek(1).kind == Tok::LParen || peek(1).kind == Tok::Unit)) {
+        next();
+        return parse_call(id.text, id.pos, {}, true);
+    }
+    if (n.kind == Tok::DoubleColon) {
+        std::vector<std::string> path{id.text};
+        for (;;) {
+            next();  // '::'
+            const Token& part = next();
+            if (part.kind != Tok::Identifier) {
+                if (part.kind == Tok::Reserved && is_valid_identifier(part.text)) unexpected(part);
+                error(ParseErrorKind::VariableExpected, "Expecting name of a variable", part.pos);
+            }
+            if (check(Tok::DoubleColon)) {
+                path.push_back(part.text);
+                continue;
+            }
+            if (check(Tok::LParen) || check(Tok::Unit)) {
+                return parse_call(part.text, part.pos, std::move(path), false);
+            }
+            auto v = make_node(NodeKind::Namespaced, id.pos);
+            v->names = std::move(path);
+            v->text = part.text;
+            return v;
+        }
+    }
+    auto v = make_node(NodeKind::Variable, id.pos);
+    v->text = id.text;
+    return v;
+}
+
+// call ::= name ( '()' | '(' [expr {',' expr} [',']] ')' )
+NodePtr Parser::parse_call(std::string name, Position pos, std::vector<std::string> ns, bool capture) {
+    auto call = make_node(NodeKind::Call, pos);
+    call->text = std::move(name);
+    call->names = std::move(ns);
+    call->flag = capture;
+    if (!eat(Tok::Unit)) {
+        next();  // '('
+        parse_args(*call, call->text);
+    }
+    // `Fn("...")` with a literal name is checked now, as Rhai does before running.
+    if (call->text == "Fn" && call->names.empty() && call->kids.size() == 1 &&
+        call->kids[0]->kind == NodeKind::StringLit && !is_valid_function_name(call->kids[0]->text)) {
+        error(ParseErrorKind::BadInput, "Invalid function name: '" + call->kids[0]->text + "'",
+              call->kids[0]->pos);
+    }
+    return call;
+}
+
+// Arguments after the opening `(`, through the closing `)`.
+void Parser::parse_args(Node& call, const std::string& fn_name) {
+    static const std::string kClose = "Expecting ')' to close the arguments list of this function call";
+    if (eat(Tok::RParen)) return;
+    for (;;) {
+        if (check(Tok::Eof)) error(ParseErrorKind::MissingToken, kClose, peek().pos);
+        call.kids.push_back(parse_expr());
+        if (eat(Tok::RParen)) return;
+        if (check(Tok::Eof)) error(ParseErrorKind::MissingToken, kClose, peek().pos);
+        if (!eat(Tok::Comma)) {
+            error(ParseErrorKind::MissingToken,
+                  "Expecting ',' to separate the arguments to function call '" + fn_name + "'",
+                  peek().pos);
+        }
+        if (eat(Tok::RParen)) return;  // trailing comma
+    }
+}
+
+// array ::= '[' [expr {',' expr} [',']] ']'
+NodePtr Parser::parse_array() {
+    auto node = make_node(NodeKind::ArrayLit, next().pos);
+    static const std::string kEnd = "Expecting ']' to end this array literal";
+    for (;;) {
+        if (eat(Tok::RBracket)) return node;
+        if (check(Tok::Eof)) error(ParseErrorKind::MissingToken, kEnd, peek().pos);
+        node->kids.push_back(parse_expr());
+        if (eat(Tok::RBracket)) return node;
+        if (check(Tok::Eof)) error(ParseErrorKind::MissingToken, kEnd, peek().pos);
+        if (!eat(Tok::Comma)) {
+            error(ParseErrorKind::MissingToken,
+                  "Expecting ',' to separate the items of this array literal", peek().pos);
+        }
+    }
+}
+
+// map ::= '#{' [key ':' expr {',' key ':' expr} [',']] '}'      key ::= name | string
+NodePtr Parser::parse_map() {
+    auto node = make_node(NodeKind::MapLit, next().pos);
+    static const std::string kEnd = "Expecting '}' to end this object map literal";
+    for (;;) {
+        if (eat(Tok::RBrace)) return node;
+        const Token& key = next();
+        if (key.kind == Tok::Eof) error(ParseErrorKind::MissingToken, kEnd, key.pos);
+        if (key.kind != Tok::Identifier && key.kind != Tok::String) {
+            if (key.kind == Tok::Reserved && is_valid_identifier(key.text)) unexpected(key);
+            if (node->names.empty() && key.kind != Tok::InterpString) {
+                error(ParseErrorKind::MissingToken, kEnd, key.pos);
+            }
+            error(ParseErrorKind::PropertyExpected, "Expecting name of a property", key.pos);
+        }
+        for (const auto& existing : node->names) {
+            if (existing == key.text) {
+                error(ParseErrorKind::DuplicatedProperty,
+                      "Duplicated property for object map literal: " + key.text, key.pos);
+            }
+        }
+        expect(Tok::Colon, "to follow the property '" + key.text + "' in this object map literal");
+        node->names.push_back(key.text);
+        node->kids.push_back(parse_expr());
+        if (eat(Tok::RBrace)) return node;
+        if (check(Tok::Eof)) error(ParseErrorKind::MissingToken, kEnd, peek().pos);
+        if (!eat(Tok::Comma)) {
+            error(ParseErrorKind::MissingToken,
+                  "Expecting ',' to separate the items of this object map literal", peek().pos);
+        }
+    }
+}
+
+// `text ${block} text ${block} text`: the lexer yields InterpString, '{' ... '}', then String
+// (the tail) or another InterpString.
+NodePtr Parser::parse_interpolated() {
+    auto node = make_node(NodeKind::Interpolated, peek().pos);
+    for (;;) {
+        const Token& piece = next();  // InterpString
+        if (!piece.text.empty()) {
+            auto s = make_node(NodeKind::StringLit, piece.pos);
+            s->text = piece.text;
+            node->kids.push_back(std::move(s));
+        }
+        NodePtr block = parse_block();
+        if (block->kids.size() == 1 && block->flag) {
+            node->kids.push_back(std::move(block->kids[0]));
+        } else {
+            node->kids.push_back(std::move(block));
+        }
+        const Token& t = peek();
+        if (t.kind == Tok::String) {
+            next();
+            if (!t.text.empty()) {
+                auto s = make_node(NodeKind::StringLit, t.pos);
+                s->text = t.text;
+                node->kids.push_back(std::move(s));
+            }
+            return node;
+        }
+        if (t.kind != Tok::InterpString) unexpected(t);
+    }
+}
+
+// closure ::= '|' [name {',' name}] '|' body  |  '||' body
+NodePtr Parser::parse_closure() {
+    const Token& open = next();
+    auto def = std::make_shared<FnDef>();
+    def->name = "anon$" + std::to_string(anon_count_++);
+    def->pos = open.pos;
+    def->is_closure = true;
+    if (open.kind == Tok::Pipe) def->params = parse_params(Tok::Pipe, def->name);
+    def->body = parse_fn_body(def->params, true);
+    auto node = make_node(NodeKind::Closure, open.pos);
+    node->fn = std::move(def);
+    return node;
+}
+
+// A switch case value: a literal (number, string, char, bool, unit), an array/map of
+// literals, or a range of literals.
+NodePtr Parser::parse_case_pattern() {
+    NodePtr e = parse_binary(kCasePatternPrecedence);
+    if (!is_constant_pattern(*e)) {
+        error(ParseErrorKind::ExprExpected, "Expecting a literal expression", e->pos);
+    }
+    return e;
+}
+
+bool Parser::is_constant_pattern(const Node& e) {
+    switch (e.kind) {
+        case NodeKind::Unit: case NodeKind::BoolLit: case NodeKind::IntLit:
+        case NodeKind::FloatLit: case NodeKind::CharLit: case NodeKind::StringLit:
+            return true;
+        case NodeKind::ArrayLit: case NodeKind::MapLit: case NodeKind::Range:
+            for (const auto& k : e.kids)
+                if (!is_constant_pattern(*k)) return false;
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace rhai::syntax::detail

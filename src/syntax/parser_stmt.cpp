@@ -1,0 +1,514 @@
+// Statements: blocks, let/const, control flow, try/catch, import/export, function definitions.
+#include "syntax/keywords.hpp"
+#include "syntax/parser_impl.hpp"
+
+namespace rhai::syntax::detail {
+
+namespace {
+// A name after `let`, `for`, `catch`, a parameter list, `export`, `as`.
+bool is_name_token(const Token& t) { return t.kind == Tok::Identifier; }
+}  // namespace
+
+// Statements that end with a block (or are empty) need no `;` after them.
+bool Parser::is_self_terminated(const Node* s) {
+    if (s == nullptr) return true;  // a function definition
+    switch (s->kind) {
+        case NodeKind::Block: case NodeKind::If: case NodeKind::Switch: case NodeKind::While:
+        case NodeKind::Loop: case NodeKind::DoLoop: case NodeKind::For: case NodeKind::TryCatch:
+        case NodeKind::Nop:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// statement-list ::= { statement ( ';' | <after a block-ending statement> ) }
+// Ends at EOF (script) or before `}` (block).
+void Parser::parse_statement_list(std::vector<NodePtr>& out, bool in_block) {
+    for (;;) {
+        const Token& t = peek();
+        if (t.kind == Tok::Eof) {
+            if (in_block) error(ParseErrorKind::MissingToken, "Expecting '}' to end this statement block", t.pos);
+            return;
+        }
+        if (in_block && t.kind == Tok::RBrace) return;
+        NodePtr stmt = parse_stmt();
+        bool self_terminated = is_self_terminated(stmt.get());
+        if (stmt) out.push_back(std::move(stmt));
+        const Token& after = peek();
+        if (after.kind == Tok::Eof || (in_block && after.kind == Tok::RBrace)) continue;
+        if (after.kind == Tok::Semicolon) {
+            next();
+            continue;
+        }
+        if (!self_terminated) {
+            error(ParseErrorKind::MissingToken, "Expecting ';' to terminate this statement", after.pos);
+        }
+    }
+}
+
+// statement ::= ';' | block | fn-def | let | const | if | switch | while | loop | do | for
+//             | break | continue | return | throw | try | import | export | expr [assign-op expr]
+NodePtr Parser::parse_stmt() {
+    const Token& t = peek();
+    DepthGuard guard(*this, t.pos);
+    switch (t.kind) {
+        case Tok::Semicolon: {
+            Position pos = next().pos;
+            return make_node(NodeKind::Nop, pos);
+        }
+        case Tok::LBrace: return parse_block();
+        case Tok::Fn:
+        case Tok::Private:
+            if (!ctx_.global) {
+                error(ParseErrorKind::WrongFnDefinition,
+                      "Function definitions must be at global level and cannot be inside a block or another function",
+                      t.pos);
+            }
+            parse_fn_def();
+            return nullptr;
+        case Tok::Let: next(); return parse_let(false, false);
+        case Tok::Const: next(); return parse_let(true, false);
+        case Tok::If: return parse_if();
+        case Tok::Switch: return parse_switch();
+        case Tok::While: return parse_while();
+        case Tok::Loop: return parse_loop();
+        case Tok::Do: return parse_do();
+        case Tok::For: return parse_for();
+        case Tok::Try: return parse_try();
+        case Tok::Import: return parse_import();
+        case Tok::Export: return parse_export();
+        default: return parse_expr_stmt();
+    }
+}
+
+// block ::= '{' statement-list '}'
+NodePtr Parser::parse_block() {
+    Position pos = expect(Tok::LBrace, "to start a statement block");
+    auto block = make_node(NodeKind::Block, pos);
+    bool was_global = ctx_.global;
+    size_t scope_mark = scope_.size();
+    ctx_.global = false;
+    parse_statement_list(block->kids, true);
+    next();  // `}`
+    ctx_.global = was_global;
+    scope_.resize(scope_mark);
+    // A block's value is its last statement's when that statement produces one (Rhai keeps it
+    // even after a trailing `;`: `{ 1; 2; 3; }` is 3).
+    if (!block->kids.empty()) {
+        switch (block->kids.back()->kind) {
+            case NodeKind::Let: case NodeKind::Assign: case NodeKind::Import:
+            case NodeKind::Export: case NodeKind::Nop:
+                break;
+            default:
+                block->flag = true;
+        }
+    }
+    return block;
+}
+
+// let ::= ('let' | 'const') name ['=' expr]
+NodePtr Parser::parse_let(bool constant, bool exported) {
+    const Token& name = next();
+    if (!is_name_token(name)) {
+        if (name.kind == Tok::Reserved && is_valid_identifier(name.text)) unexpected(name);
+        error(ParseErrorKind::VariableExpected, "Expecting name of a variable", name.pos);
+    }
+    auto let = make_node(NodeKind::Let, name.pos);
+    let->text = name.text;
+    let->flag = constant;
+    let->flag2 = exported;
+    if (eat(Tok::Equals)) let->kids.push_back(parse_expr());
+    declare(let->text, constant);
+    return let;
+}
+
+// if ::= 'if' expr block ['else' (if | block)]
+NodePtr Parser::parse_if() {
+    Position pos = next().pos;
+    DepthGuard guard(*this, pos);  // else-if chains nest
+    auto node = make_node(NodeKind::If, pos);
+    node->kids.push_back(parse_condition());
+    node->kids.push_back(parse_block());
+    if (eat(Tok::Else)) {
+        node->kids.push_back(check(Tok::If) ? parse_if() : parse_block());
+    }
+    return node;
+}
+
+// switch ::= 'switch' expr '{' { case (',' | <after a block>) } '}'
+// case   ::= pattern {'|' pattern} ['if' expr] '=>' statement  |  '_' '=>' statement
+NodePtr Parser::parse_switch() {
+    Position pos = next().pos;
+    auto node = make_node(NodeKind::Switch, pos);
+    node->kids.push_back(parse_expr());
+    expect(Tok::LBrace, "to start a switch block");
+    bool seen_range = false;
+    Position default_pos;
+    bool was_global = ctx_.global;
+    ctx_.global = false;
+    for (;;) {
+        const Token& t = peek();
+        if (t.kind == Tok::RBrace) {
+            next();
+            break;
+        }
+        if (t.kind == Tok::Eof) {
+            error(ParseErrorKind::MissingToken, "Expecting '}' to end this switch block", t.pos);
+        }
+        if (node->default_case) {
+            error(ParseErrorKind::WrongSwitchDefaultCase, "Default switch case must be the last",
+                  default_pos);
+        }
+        if (t.kind == Tok::Underscore) {
+            default_pos = next().pos;
+            if (check(Tok::If)) {
+                error(ParseErrorKind::WrongSwitchCaseCondition,
+                      "This switch case cannot have a condition", peek().pos);
+            }
+            expect(Tok::DoubleArrow, "in this switch case");
+            node->default_case = parse_stmt();
+            if (!node->default_case) node->default_case = make_node(NodeKind::Nop, default_pos);
+        } else {
+            SwitchCase c;
+            c.pos = t.pos;
+            do {
+                NodePtr pat = parse_case_pattern();
+                bool numeric = pat->kind == NodeKind::IntLit || pat->kind == NodeKind::FloatLit;
+                if (numeric && seen_range) {
+                    error(ParseErrorKind::WrongSwitchIntegerCase,
+                          "Numeric switch case cannot follow a range case", pat->pos);
+                }
+                if (pat->kind == NodeKind::Range) seen_range = true;
+                c.patterns.push_back(std::move(pat));
+            } while (eat(Tok::Pipe));
+            if (eat(Tok::If)) c.guard = parse_condition();
+            expect(Tok::DoubleArrow, "in this switch case");
+            c.body = parse_stmt();
+            if (!c.body) c.body = make_node(NodeKind::Nop, c.pos);
+            node->cases.push_back(std::move(c));
+        }
+        const Node* last = node->default_case ? node->default_case.get() : node->cases.back().body.get();
+        if (eat(Tok::Comma) || check(Tok::RBrace)) continue;
+        if (!is_self_terminated(last)) {
+            error(ParseErrorKind::MissingToken,
+                  "Expecting ',' to separate the items of this switch block", peek().pos);
+        }
+    }
+    ctx_.global = was_global;
+    return node;
+}
+
+NodePtr Parser::parse_loop_body() {
+    ++ctx_.loops;
+    NodePtr body = parse_block();
+    --ctx_.loops;
+    return body;
+}
+
+// while ::= 'while' expr block
+NodePtr Parser::parse_while() {
+    auto node = make_node(NodeKind::While, next().pos);
+    node->kids.push_back(parse_condition());
+    node->kids.push_back(parse_loop_body());
+    return node;
+}
+
+// loop ::= 'loop' block
+NodePtr Parser::parse_loop() {
+    auto node = make_node(NodeKind::Loop, next().pos);
+    node->kids.push_back(parse_loop_body());
+    return node;
+}
+
+// do ::= 'do' block ('while' | 'until') expr
+NodePtr Parser::parse_do() {
+    auto node = make_node(NodeKind::DoLoop, next().pos);
+    node->kids.push_back(parse_loop_body());
+    if (eat(Tok::Until)) {
+        node->flag = true;
+    } else if (!eat(Tok::While)) {
+        error(ParseErrorKind::MissingToken, "Expecting 'while' or 'until' for the 'do' statement",
+              peek().pos);
+    }
+    node->kids.push_back(parse_condition());
+    return node;
+}
+
+// for ::= 'for' (name | '(' name ',' name ')') 'in' expr block
+NodePtr Parser::parse_for() {
+    auto node = make_node(NodeKind::For, next().pos);
+    auto take_name = [&]() {
+        const Token& t = next();
+        if (!is_name_token(t)) {
+            if (t.kind == Tok::Reserved && is_valid_identifier(t.text)) unexpected(t);
+            error(ParseErrorKind::VariableExpected, "Expecting name of a variable", t.pos);
+        }
+        return t;
+    };
+    if (eat(Tok::LParen)) {
+        node->names.push_back(take_name().text);
+        expect(Tok::Comma, "to separate the iteration variables");
+        const Token& second = take_name();
+        if (second.text == node->names[0]) {
+            error(ParseErrorKind::DuplicatedVariable, "Duplicated variable name: " + second.text,
+                  second.pos);
+        }
+        node->names.push_back(second.text);
+        expect(Tok::RParen, "to close the iteration variables");
+    } else {
+        node->names.push_back(take_name().text);
+    }
+    expect(Tok::In, "after the iteration variable");
+    node->kids.push_back(parse_expr());
+    size_t mark = scope_.size();
+    for (const auto& n : node->names) declare(n, false);
+    node->kids.push_back(parse_loop_body());
+    scope_.resize(mark);
+    return node;
+}
+
+// try ::= 'try' block 'catch' ['(' name ')'] block      (a statement, not an expression)
+NodePtr Parser::parse_try() {
+    auto node = make_node(NodeKind::TryCatch, next().pos);
+    node->kids.push_back(parse_block());
+    expect(Tok::Catch, "for the 'try' statement");
+    size_t mark = scope_.size();
+    if (eat(Tok::LParen)) {
+        const Token& v = next();
+        if (!is_name_token(v)) {
+            if (v.kind == Tok::Reserved && is_valid_identifier(v.text)) unexpected(v);
+            error(ParseErrorKind::VariableExpected, "Expecting name of a variable", v.pos);
+        }
+        node->text = v.text;
+        declare(v.text, false);
+        expect(Tok::RParen, "to enclose the catch variable");
+    }
+    node->kids.push_back(parse_block());
+    scope_.resize(mark);
+    return node;
+}
+
+// import ::= 'import' expr ['as' name]
+NodePtr Parser::parse_import() {
+    auto node = make_node(NodeKind::Import, next().pos);
+    node->kids.push_back(parse_expr());
+    if (eat(Tok::As)) {
+        const Token& alias = next();
+        if (!is_name_token(alias)) {
+            if (alias.kind == Tok::Reserved && is_valid_identifier(alias.text)) unexpected(alias);
+            error(ParseErrorKind::VariableExpected, "Expecting name of a variable", alias.pos);
+        }
+        node->text = alias.text;
+    }
+    return node;
+}
+
+// export ::= 'export' ('let' | 'const') ...  |  'export' name ['as' name] {',' name ['as' name]}
+NodePtr Parser::parse_export() {
+    const Token& kw = next();
+    if (!ctx_.global) {
+        error(ParseErrorKind::WrongExport, "Export statement can only appear at global level", kw.pos);
+    }
+    if (eat(Tok::Let)) return parse_let(false, true);
+    if (eat(Tok::Const)) return parse_let(true, true);
+    auto node = make_node(NodeKind::Export, kw.pos);
+    do {
+        const Token& name = next();
+        if (!is_name_token(name)) {
+            if (name.kind == Tok::Reserved && is_valid_identifier(name.text)) unexpected(name);
+            error(ParseErrorKind::VariableExpected, "Expecting name of a variable", name.pos);
+        }
+        node->names.push_back(name.text);
+        std::string alias;
+        if (eat(Tok::As)) {
+            const Token& a = next();
+            if (!is_name_token(a)) {
+                if (a.kind == Tok::Reserved && is_valid_identifier(a.text)) unexpected(a);
+                error(ParseErrorKind::VariableExpected, "Expecting name of a variable", a.pos);
+            }
+            alias = a.text;
+        }
+        node->aliases.push_back(alias);
+    } while (eat(Tok::Comma));
+    return node;
+}
+
+// break/continue/return/throw [expr]   (also usable as expressions: `x ?? break`)
+NodePtr Parser::parse_flow(NodeKind kind) {
+    const Token& kw = next();
+    if ((kind == NodeKind::Break || kind == NodeKind::Continue) && ctx_.loops == 0) {
+        error(ParseErrorKind::LoopBreak, "Break statement should only be used inside a loop", kw.pos);
+    }
+    auto node = make_node(kind, kw.pos);
+    if (kind == NodeKind::Continue) return node;
+    switch (peek().kind) {
+        case Tok::Eof: case Tok::Semicolon: case Tok::RBrace: case Tok::Comma:
+            break;
+        default:
+            node->kids.push_back(parse_expr());
+    }
+    return node;
+}
+
+// expr-stmt ::= expr [('=' | '+=' | ...) expr]
+NodePtr Parser::parse_expr_stmt() {
+    NodePtr e = parse_expr();
+    const Token& t = peek();
+    switch (t.kind) {
+        case Tok::Equals: case Tok::PlusAssign: case Tok::MinusAssign: case Tok::MultiplyAssign:
+        case Tok::DivideAssign: case Tok::ModuloAssign: case Tok::PowerOfAssign:
+        case Tok::LeftShiftAssign: case Tok::RightShiftAssign: case Tok::AndAssign:
+        case Tok::OrAssign: case Tok::XOrAssign: {
+            const Token& op = next();
+            return make_assignment(std::move(e), op);
+        }
+        default:
+            return e;
+    }
+}
+
+// Assignment targets: a variable, `this`, or an index/property chain rooted at one of them.
+NodePtr Parser::make_assignment(NodePtr target, const Token& op) {
+    bool plain = op.kind == Tok::Equals;
+    auto invalid = [&](Position pos) {
+        error(ParseErrorKind::AssignmentToInvalidLHS, "Expression cannot be assigned to", pos);
+    };
+    switch (target->kind) {
+        case NodeKind::Variable:
+            for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
+                if (it->name != target->text) continue;
+                if (it->constant) {
+                    error(ParseErrorKind::AssignmentToConstant,
+                          "Cannot assign to constant " + target->text, target->pos);
+                }
+                break;
+            }
+            break;
+        case NodeKind::This:
+            break;
+        case NodeKind::Index:
+        case NodeKind::Property: {
+            const Node* n = target.get();
+            while (n->kind == NodeKind::Index || n->kind == NodeKind::Property) n = n->kids[0].get();
+            if (n->kind != NodeKind::Variable && n->kind != NodeKind::This) invalid(n->pos);
+            break;
+        }
+        case NodeKind::And: case NodeKind::Or: case NodeKind::Coalesce:
+            if (plain) error(ParseErrorKind::BadInput, "Possibly a typo of '=='?", op.pos);
+            invalid(target->pos);
+            break;
+        default:
+            invalid(target->pos);
+    }
+    auto node = make_node(NodeKind::Assign, op.pos);
+    node->op = std::string(fixed_token_syntax(op.kind));
+    node->kids.push_back(std::move(target));
+    node->kids.push_back(parse_expr());
+    return node;
+}
+
+// fn-def ::= ['private'] 'fn' [type '.'] name '(' [name {',' name} [',']] ')' block
+void Parser::parse_fn_def() {
+    const Token& first = next();
+    auto def = std::make_shared<FnDef>();
+    def->pos = first.pos;
+    def->doc_comments = first.doc_comments;
+    if (first.kind == Tok::Private) {
+        def->is_private = true;
+        expect(Tok::Fn, "to define a function");
+    }
+    const Token* name = &next();
+    bool typed = (name->kind == Tok::Identifier || name->kind == Tok::String) &&
+                 peek().kind == Tok::Period;
+    if (typed) {
+        def->this_type = name->text;
+        next();  // '.'
+        name = &next();
+    }
+    if (name->kind != Tok::Identifier) {
+        if (name->kind == Tok::Reserved && is_valid_identifier(name->text)) unexpected(*name);
+        error(ParseErrorKind::FnMissingName, "Expecting function name in function declaration",
+              name->pos);
+    }
+    def->name = name->text;
+    Position name_pos = name->pos;
+    if (!eat(Tok::LParen)) {
+        // `fn f() {}` lexes `()` as one token.
+        if (!eat(Tok::Unit)) {
+            error(ParseErrorKind::FnMissingParams, "Expecting parameters for function " + def->name,
+                  peek().pos);
+        }
+    } else {
+        def->params = parse_params(Tok::RParen, def->name);
+    }
+    auto sig = std::make_tuple(def->this_type, def->name, def->params.size());
+    if (!fn_signatures_.insert(sig).second) {
+        size_t n = def->params.size();
+        std::string count = n == 0 ? "no parameters" : n == 1 ? "1 parameter" : std::to_string(n) + " parameters";
+        error(ParseErrorKind::FnDuplicatedDefinition,
+              "Function " + def->name + " with " + count + " already exists", name_pos);
+    }
+    if (!check(Tok::LBrace)) {
+        error(ParseErrorKind::FnMissingBody, "Expecting body statement block for function " + def->name,
+              peek().pos);
+    }
+    def->body = parse_fn_body(def->params, false);
+    script_.functions.push_back(std::move(def));
+}
+
+// Parameter names up to `close` (the opening token is already consumed).
+std::vector<std::string> Parser::parse_params(Tok close, const std::string& fn_name) {
+    std::vector<std::string> params;
+    for (;;) {
+        if (eat(close)) return params;
+        const Token& p = next();
+        if (!is_name_token(p)) {
+            if (p.kind == Tok::Reserved && is_valid_identifier(p.text)) unexpected(p);
+            error(ParseErrorKind::MissingToken,
+                  "Expecting '" + std::string(fixed_token_syntax(close)) +
+                      "' to close the parameters list of function " + fn_name,
+                  p.pos);
+        }
+        for (const auto& existing : params) {
+            if (existing == p.text) {
+                error(ParseErrorKind::FnDuplicatedParam,
+                      "Duplicated parameter " + p.text + " for function " + fn_name, p.pos);
+            }
+        }
+        params.push_back(p.text);
+        if (eat(close)) return params;
+        if (!eat(Tok::Comma)) {
+            error(ParseErrorKind::MissingToken,
+                  "Expecting ',' to separate the parameters of function " + fn_name, peek().pos);
+        }
+    }
+}
+
+// A function or closure body gets a fresh context: its own depth budget, no enclosing loop,
+// only its parameters in scope (Rhai functions do not see the caller's variables).
+NodePtr Parser::parse_fn_body(const std::vector<std::string>& params, bool expression_body) {
+    Context saved_ctx = ctx_;
+    std::vector<ScopeVar> saved_scope = std::move(scope_);
+    scope_.clear();
+    for (const auto& p : params) declare(p, false);
+    ctx_ = Context{};
+    ctx_.global = false;
+    ctx_.in_fn = true;
+    ctx_.max_depth = limit(opts_.max_function_expr_depth);
+    NodePtr body;
+    if (expression_body && !check(Tok::LBrace)) {
+        Position pos = peek().pos;
+        NodePtr e = parse_expr();
+        body = make_node(NodeKind::Block, pos);
+        body->kids.push_back(std::move(e));
+        body->flag = true;
+    } else {
+        body = parse_block();
+    }
+    ctx_ = saved_ctx;
+    scope_ = std::move(saved_scope);
+    return body;
+}
+
+}  // namespace rhai::syntax::detail
