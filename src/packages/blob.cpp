@@ -230,12 +230,6 @@ void register_blob(EngineCore& e) {
         out.insert(out.end(), a[1]->as_blob().begin(), a[1]->as_blob().end());
         return out;
     });
-    // `"text" + blob` appends the bytes as text (QUIRKS); invalid UTF-8 is kept as-is.
-    f.add("+", {S, B}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
-        std::string out = a[0]->as_string();
-        out.append(reinterpret_cast<const char*>(a[1]->as_blob().data()), a[1]->as_blob().size());
-        return out;
-    });
     f.add("insert", {B, I, I}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
         Blob& b = blob_mut(a);
         uint8_t v = byte_of(a[2]->as_int());

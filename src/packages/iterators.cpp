@@ -1,10 +1,9 @@
-// Package "iterators": range(), step ranges (integer and float), range properties, and the
-// chars() stream over a string. Bit streams (bits()) belong to bit_field.cpp.
+// Package "iterators": range(), step ranges (integer and float) and range properties.
+// Character streams (chars()) are in string_chars.cpp, bit streams (bits()) in bit_field.cpp.
 //
 // Step ranges are IterableObj values: immutable, so iterating one twice gives the same
 // elements (like cloning a Rust iterator). Their type names are Rhai's Rust type names.
 #include <cmath>
-#include <string>
 
 #include "packages/container_util.hpp"
 #include "packages/packages.hpp"
@@ -61,56 +60,6 @@ struct StepRangeFloat final : IterableObj {
     std::unique_ptr<Cursor> cursor() const override { return std::make_unique<Cur>(from, to, step); }
 };
 
-// The characters of a string, from a character offset, at most `len` of them.
-struct CharsStream final : IterableObj {
-    std::string text;  // already cut to the requested characters
-    explicit CharsStream(std::string t) : text(std::move(t)) {}
-    std::string_view type_name() const override { return "rhai::packages::iter_basic::CharsStream"; }
-    struct Cur final : Cursor {
-        std::string text;  // a copy keeps the cursor independent of the value's lifetime
-        size_t pos = 0;
-        explicit Cur(std::string t) : text(std::move(t)) {}
-        bool next(Dynamic& out) override {
-            if (pos >= text.size()) return false;
-            auto c = static_cast<unsigned char>(text[pos]);
-            size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-            if (pos + n > text.size()) n = text.size() - pos;
-            char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-            for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3F);
-            pos += n;
-            out = Dynamic(cp);
-            return true;
-        }
-    };
-    std::unique_ptr<Cursor> cursor() const override { return std::make_unique<Cur>(text); }
-};
-
-// Byte offset of character index `ci` in UTF-8 text (text.size() when past the end).
-size_t byte_of_char(const std::string& s, size_t ci) {
-    size_t i = 0;
-    while (i < s.size() && ci > 0) {
-        ++i;
-        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-        --ci;
-    }
-    return i;
-}
-size_t char_count(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
-// chars(start, len): a negative start counts from the end (clamped at the front); the length
-// is clamped to the characters left.
-Dynamic chars_stream(const std::string& s, INT start, INT len) {
-    size_t count = char_count(s);
-    auto [st, n] = offset_len(count, start, len);
-    size_t b0 = byte_of_char(s, st);
-    size_t b1 = b0 + byte_of_char(s.substr(b0), n);
-    return Dynamic::from_heap(Tag::Iterable, new CharsStream(s.substr(b0, b1 - b0)));
-}
-
 Dynamic step_range(INT from, INT to, INT step) {
     if (step == 0) throw EvalError::arithmetic("step value cannot be zero");
     return Dynamic::from_heap(Tag::Iterable, new StepRangeInt(from, to, step));
@@ -120,8 +69,7 @@ Dynamic step_range(INT from, INT to, INT step) {
 
 void register_iterators(EngineCore& e) {
     auto& f = e.functions;
-    const ParamType I = P(Tag::Int), F = P(Tag::Float), S = P(Tag::String), R = P(Tag::Range),
-                    RI = P(Tag::RangeInclusive);
+    const ParamType I = P(Tag::Int), F = P(Tag::Float), R = P(Tag::Range), RI = P(Tag::RangeInclusive);
 
     // range(from, to) is the exclusive range from..to itself.
     f.add("range", {I, I}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
@@ -169,23 +117,6 @@ void register_iterators(EngineCore& e) {
             return !(a[0]->as_range().start == a[1]->as_range().start && a[0]->as_range().end == a[1]->as_range().end);
         });
     }
-
-    // ---- chars ----
-    for (const char* name : {"chars", "get$chars"})
-        f.add(name, {S}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
-            return Dynamic::from_heap(Tag::Iterable, new CharsStream(a[0]->as_string()));
-        });
-    f.add("chars", {S, I}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
-        return chars_stream(a[0]->as_string(), a[1]->as_int(), INT64_MAX);
-    });
-    f.add("chars", {S, I, I}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
-        return chars_stream(a[0]->as_string(), a[1]->as_int(), a[2]->as_int());
-    });
-    for (ParamType r : {R, RI})
-        f.add("chars", {S, r}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
-            auto [s, n] = range_start_len(*a[1]);
-            return chars_stream(a[0]->as_string(), s, n);
-        });
 }
 
 }  // namespace rhai::packages

@@ -1,4 +1,4 @@
-// Ranges and streams (iterators.cpp), timestamps (time.cpp) and function pointers (fn_ptr.cpp).
+// Ranges and step ranges (iterators.cpp), timestamps (time.cpp) and function pointers (fn_ptr.cpp).
 #include "containers_harness.hpp"
 
 using namespace containers_test;
@@ -72,25 +72,6 @@ TEST(ContainersRange, Properties) {
     EXPECT_TRUE(n.method(q, "is_inclusive").as_bool());
     EXPECT_TRUE(n.method(r, "is_exclusive").as_bool());
     EXPECT_TRUE(n.call("==", {Dynamic::range(1, 3, false), Dynamic::range(1, 3, false)}).as_bool());
-}
-
-TEST(ContainersChars, Forms) {
-    Natives n;
-    Dynamic s = "h\xC3\xA9llo";
-    EXPECT_EQ(collect(n.method(s, "chars")).size(), 5u);
-    EXPECT_EQ(collect(n.method(s, "chars"))[1].as_char(), char32_t(0xe9));
-    auto text = [](const Array& a) {
-        std::string out;
-        for (auto& c : a) out += char(c.as_char() < 0x80 ? c.as_char() : '?');
-        return out;
-    };
-    Dynamic t = "abcdefg";
-    EXPECT_EQ(text(collect(n.method(t, "chars", INT(2), INT(3)))), "cde");
-    EXPECT_EQ(text(collect(n.method(t, "chars", INT(4)))), "efg");
-    EXPECT_EQ(text(collect(n.method(t, "chars", INT(-2)))), "fg");
-    EXPECT_EQ(text(collect(n.method(t, "chars", Dynamic::range(2, 3, true)))), "cd");
-    EXPECT_EQ(text(collect(n.method(t, "chars", INT(10)))), "");
-    EXPECT_EQ(n.method(t, "get$chars").type_name(), "rhai::packages::iter_basic::CharsStream");
 }
 
 TEST(ContainersTime, ArithmeticAndComparison) {
