@@ -23,11 +23,14 @@ enum class NodeKind : uint8_t {
     // ---- literals ----
     Unit,         // ()
     BoolLit,      // int_value: 0/1
-    IntLit,       // int_value
+    IntLit,       // int_value (a sign written before a number literal is folded into it:
+                  //   `-2.abs()` is IntLit -2 with a method call; `-(2)` too)
     FloatLit,     // float_value
     CharLit,      // int_value: the code point
     StringLit,    // text
     Interpolated, // kids: parts in order (StringLit pieces and expressions); `...${e}...`
+                  //   (empty text pieces are omitted; `${a; b}` with several statements gives a
+                  //   Block, `${e}` gives e itself)
     ArrayLit,     // kids: elements
     MapLit,       // names: keys (in source order), kids: values (same count)
 
@@ -38,7 +41,7 @@ enum class NodeKind : uint8_t {
                   //   (a namespaced *call* is a Call with non-empty names)
 
     // ---- operators ----
-    Unary,        // op: "-", "+", "!"; kids[0]
+    Unary,        // op: "-", "+", "!"; kids[0]   (`a !in b` is Unary "!" over In)
     Binary,       // op: "+", "-", "*", "/", "%", "**", "<<", ">>", "&", "|", "^",
                   //     "==", "!=", "<", "<=", ">", ">=", or a custom operator; kids[0], kids[1]
     And,          // kids[0] && kids[1]   (short-circuit)
@@ -48,18 +51,24 @@ enum class NodeKind : uint8_t {
     Range,        // kids[0] .. kids[1]; flag: inclusive (..=)
 
     // ---- access and calls ----
-    Index,        // kids[0][kids[1]]; flag: safe (`?[`)
-    Property,     // kids[0].text; flag: safe (`?.`)
+    Index,        // kids[0][kids[1]]; flag: safe (`?[`); pos: the `[`
+    Property,     // kids[0].text; flag: safe (`?.`); pos: the property name
     Call,         // text: name, kids: args, names: namespace path (empty = none)
                   //   flag: capture (`f!(...)`: call sharing the caller's scope)
-    MethodCall,   // kids[0]: receiver, text: name, kids[1..]: args; flag: safe (`?.`)
+                  //   `Fn("literal")` with an invalid/reserved name is rejected by the parser.
+                  //   Keyword functions (print, debug, type_of, eval, Fn, call, curry,
+                  //   is_def_var, is_def_fn, is_shared) are ordinary Calls.
+    MethodCall,   // kids[0]: receiver, text: name, kids[1..]: args; flag: safe (`?.`);
+                  //   pos: the method name
     Closure,      // fn: the anonymous function (params, body); the compiler finds captures
 
     // ---- compound expressions ----
-    Block,        // kids: statements; value is the last statement's when it is an expression
-                  //   without a trailing `;` (flag: ends_with_value)
+    Block,        // kids: statements; flag (ends_with_value): the last statement gives the
+                  //   block's value. Set when that statement is anything but Let, Assign, Import,
+                  //   Export or Nop -- with or without a trailing `;` (Rhai: `{ 1; 2; 3; }` is 3).
     If,           // kids[0]: cond, kids[1]: then (Block), kids[2]: else (Block/If), optional
     Switch,       // kids[0]: scrutinee; cases: the arms (see SwitchCase); default_case optional
+                  //   (a statement/expression node, like SwitchCase::body)
     While,        // kids[0]: cond, kids[1]: body
     Loop,         // kids[0]: body
     DoLoop,       // kids[0]: body, kids[1]: cond; flag: until (do..until) vs while
@@ -69,7 +78,8 @@ enum class NodeKind : uint8_t {
     Let,          // text: name, kids: {init} or empty; flag: constant; flag2: exported (`export let`)
     Assign,       // op: "=", "+=", "-=", ... ; kids[0]: target (Variable/Index/Property/This),
                   //   kids[1]: value
-    Break,        // kids: {value} or empty
+    Break,        // kids: {value} or empty. Break/Continue/Return/Throw may also appear as
+                  //   expressions (`x ?? break`, `m.a ?? return -1`)
     Continue,
     Return,       // kids: {value} or empty
     Throw,        // kids: {value} or empty
@@ -80,7 +90,8 @@ enum class NodeKind : uint8_t {
 };
 
 struct SwitchCase {
-    // Literal values (IntLit, StringLit, ...) or Range nodes of literals; `a | b` gives two.
+    // Literal values (IntLit, FloatLit, StringLit, CharLit, BoolLit, Unit, ArrayLit/MapLit of
+    // literals) or Range nodes of literals; `a | b` gives two.
     std::vector<NodePtr> patterns;
     NodePtr guard;  // `if cond`, optional
     NodePtr body;
@@ -115,7 +126,9 @@ struct FnDef {
     bool is_private = false;
     bool is_closure = false;
     std::string this_type;          // typed method `fn int.foo()`: the Rhai type name, else ""
-    std::vector<std::string> doc_comments;
+                                    //   (as written: `int`, `array`, or the text of a quoted
+                                    //   name `fn "My Type".foo()`; aliases are not mapped)
+    std::vector<std::string> doc_comments;  // `/// ...` and `/** ... */` lines, as written
 };
 
 // A parsed script: top-level statements and function definitions (hoisted: a function may

@@ -15,16 +15,12 @@ using rhai::syntax::parse;
 
 namespace {
 
-#ifndef RHAI_SOURCE_DIR
-#define RHAI_SOURCE_DIR "."
-#endif
-
+// <project>/../shared/conformance, found from this file's path (tests/unit/...).
 fs::path corpus_root() {
-    for (fs::path p : {fs::path(RHAI_SOURCE_DIR) / ".." / "shared" / "conformance",
-                       fs::path("/work/shared/conformance")}) {
-        if (fs::exists(p / "cases")) return p;
-    }
-    return {};
+    fs::path project = fs::path(__FILE__).parent_path().parent_path().parent_path();
+    fs::path p = project / ".." / "shared" / "conformance";
+    std::error_code ec;
+    return fs::exists(p / "cases", ec) ? p : fs::path{};
 }
 
 std::string read_file(const fs::path& p) {
