@@ -1,6 +1,6 @@
 // dump_ast: a stable S-expression rendering of the AST (the parser tests compare against it).
 //
-//   literals   42  (float 1.5)  (char 97)  "text"  true  ()  (array ...)  (map (k v) ...)
+//   literals   42  (float 1.5)  (char 97)  "text"  true  ()  (array ...)  (map (k v) ("a b" v))
 //   names      x  this  (ns m::sub::x)
 //   operators  (+ a b)  (- a)  (&& a b)  (|| a b)  (?? a b)  (in a b)  (.. a b)  (..= a b)
 //   access     (index a i)  (index? a i)  (. a p)  (?. a p)  (call f args...)  (call m::f ...)
@@ -14,6 +14,7 @@
 //   functions  (fn [private] [type.]name (params) body)  (closure (params) body)
 #include <cstdio>
 
+#include "syntax/keywords.hpp"
 #include "syntax/parser.hpp"
 
 namespace rhai::syntax {
@@ -88,7 +89,8 @@ void dump(const Node& n, std::string& out) {
         case NodeKind::MapLit:
             out += "(map";
             for (size_t i = 0; i < n.kids.size(); ++i) {
-                out += " (" + n.names[i] + " ";
+                const std::string& key = n.names[i];
+                out += " (" + (is_valid_identifier(key) ? key : quote(key)) + " ";
                 dump(*n.kids[i], out);
                 out += ")";
             }
