@@ -6,7 +6,9 @@
 namespace rhai::packages::strings {
 
 void throw_string_too_large() {
-    throw EvalError(ErrorKind::ErrorDataTooLarge, "Length of string too large");
+    EvalError err(ErrorKind::ErrorDataTooLarge, "Length of string too large");
+    err.fields()["type"] = Dynamic("Length of string");  // Rhai's e.type
+    throw err;
 }
 
 // |v| for a negative INT without overflowing on INT64_MIN.
