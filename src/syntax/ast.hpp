@@ -64,8 +64,9 @@ enum class NodeKind : uint8_t {
 
     // ---- compound expressions ----
     Block,        // kids: statements; flag (ends_with_value): the last statement gives the
-                  //   block's value. Set when that statement is anything but Let, Assign, Import,
-                  //   Export or Nop -- with or without a trailing `;` (Rhai: `{ 1; 2; 3; }` is 3).
+                  //   block's value. Set when that statement is anything but Let, Assign, Import
+                  //   or Export -- with or without a trailing `;` (Rhai: `{ 1; 2; 3; }` is 3).
+                  //   Empty statements (`;;`) are not kept in statement lists.
     If,           // kids[0]: cond, kids[1]: then (Block), kids[2]: else (Block/If), optional
     Switch,       // kids[0]: scrutinee; cases: the arms (see SwitchCase); default_case optional
                   //   (a statement/expression node, like SwitchCase::body)
@@ -86,7 +87,8 @@ enum class NodeKind : uint8_t {
     TryCatch,     // kids[0]: try Block, kids[1]: catch Block; text: error variable ("" if none)
     Import,       // kids[0]: path expression; text: alias ("" if none)
     Export,       // names: exported variables; aliases: their export names ("" = same)
-    Nop,          // an empty statement `;`
+    Nop,          // an empty statement `;` where one statement is required (`1 => ;` in a
+                  //   switch); dropped from Block/Script statement lists
 };
 
 struct SwitchCase {

@@ -34,14 +34,12 @@ void Parser::parse_statement_list(std::vector<NodePtr>& out, bool in_block) {
         if (in_block && t.kind == Tok::RBrace) return;
         NodePtr stmt = parse_stmt();
         bool self_terminated = is_self_terminated(stmt.get());
-        if (stmt) out.push_back(std::move(stmt));
+        // Empty statements are dropped (as Rhai does), so `{ x; ; }` still has the value x.
+        if (stmt && stmt->kind != NodeKind::Nop) out.push_back(std::move(stmt));
+        if (self_terminated) continue;  // a `;` after it is an empty statement
         const Token& after = peek();
         if (after.kind == Tok::Eof || (in_block && after.kind == Tok::RBrace)) continue;
-        if (after.kind == Tok::Semicolon) {
-            next();
-            continue;
-        }
-        if (!self_terminated) {
+        if (!eat(Tok::Semicolon)) {
             error(ParseErrorKind::MissingToken, "Expecting ';' to terminate this statement", after.pos);
         }
     }
@@ -98,7 +96,7 @@ NodePtr Parser::parse_block() {
     if (!block->kids.empty()) {
         switch (block->kids.back()->kind) {
             case NodeKind::Let: case NodeKind::Assign: case NodeKind::Import:
-            case NodeKind::Export: case NodeKind::Nop:
+            case NodeKind::Export:
                 break;
             default:
                 block->flag = true;
