@@ -49,7 +49,7 @@ inline Dynamic copy_of(const Dynamic& v) {
 
 // When no max_string_size is configured, refuse to build strings beyond this many bytes: a
 // script asking for `pad(1 << 40, ...)` gets a clean error instead of exhausting memory.
-inline constexpr size_t kHardStringLimit = size_t{1} << 30;
+inline constexpr size_t kHardStringLimit = size_t{256} << 20;  // 256 MiB
 
 inline size_t string_limit(const NativeCallContext& ctx) {
     const size_t configured = ctx.engine().limits.max_string_size;
