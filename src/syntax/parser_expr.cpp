@@ -88,6 +88,10 @@ NodePtr Parser::parse_binary(int min_prec) {
         if (prec == 0) {
             prec = custom_precedence(op);
             custom = prec > 0;
+            // A reserved or disabled symbol where an operator would stand (`x ++`, `a ? b`).
+            if (!custom && op.kind == Tok::Reserved && !is_valid_identifier(op.text)) {
+                error(ParseErrorKind::UnknownOperator, "Unknown operator: '" + op.text + "'", op.pos);
+            }
         }
         if (prec <= 0 || prec < min_prec) break;
         next();

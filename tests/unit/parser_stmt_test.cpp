@@ -122,9 +122,10 @@ TEST(ParserOptions, CustomOperatorsAndDisabledSymbols) {
     auto e = parser_test::parse_error("while x { }", off);
     EXPECT_EQ(e.kind, rhai::ParseErrorKind::Reserved);
     EXPECT_EQ(e.message, "'while' is a reserved keyword");
-    // A disabled operator no longer continues the expression (as in Rhai).
+    // A disabled operator is no longer an operator.
     auto e2 = parser_test::parse_error("x += 1;", off);
-    EXPECT_EQ(e2.message, "Expecting ';' to terminate this statement");
+    EXPECT_EQ(e2.kind, rhai::ParseErrorKind::UnknownOperator);
+    EXPECT_EQ(e2.message, "Unknown operator: '+='");
     EXPECT_EQ(e2.pos, (rhai::Position{1, 3}));
     EXPECT_EQ(parser_test::parse_error("+= 1;", off).message, "'+=' is a reserved symbol");
 }
