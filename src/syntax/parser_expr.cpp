@@ -264,7 +264,8 @@ NodePtr Parser::parse_primary() {
         case Tok::Unit: return make_node(NodeKind::Unit, next().pos);
         case Tok::InterpString: return parse_interpolated();
         case Tok::LParen: {
-            next();
+            Position pos = next().pos;
+            if (eat(Tok::RParen)) return make_node(NodeKind::Unit, pos);  // `( )`
             NodePtr e = parse_expr();
             expect(Tok::RParen, "for a matching ( in this expression");
             return e;

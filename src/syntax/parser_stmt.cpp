@@ -65,8 +65,8 @@ NodePtr Parser::parse_stmt() {
             }
             parse_fn_def();
             return nullptr;
-        case Tok::Let: next(); return parse_let(false, false);
-        case Tok::Const: next(); return parse_let(true, false);
+        case Tok::Let: return parse_let(false, false);
+        case Tok::Const: return parse_let(true, false);
         case Tok::If: return parse_if();
         case Tok::Switch: return parse_switch();
         case Tok::While: return parse_while();
@@ -107,12 +107,13 @@ NodePtr Parser::parse_block() {
 
 // let ::= ('let' | 'const') name ['=' expr]
 NodePtr Parser::parse_let(bool constant, bool exported) {
+    Position pos = next().pos;  // `let` / `const`
     const Token& name = next();
     if (!is_name_token(name)) {
         if (name.kind == Tok::Reserved && is_valid_identifier(name.text)) unexpected(name);
         error(ParseErrorKind::VariableExpected, "Expecting name of a variable", name.pos);
     }
-    auto let = make_node(NodeKind::Let, name.pos);
+    auto let = make_node(NodeKind::Let, pos);
     let->text = name.text;
     let->flag = constant;
     let->flag2 = exported;
@@ -308,8 +309,8 @@ NodePtr Parser::parse_export() {
     if (!ctx_.global) {
         error(ParseErrorKind::WrongExport, "Export statement can only appear at global level", kw.pos);
     }
-    if (eat(Tok::Let)) return parse_let(false, true);
-    if (eat(Tok::Const)) return parse_let(true, true);
+    if (check(Tok::Let)) return parse_let(false, true);
+    if (check(Tok::Const)) return parse_let(true, true);
     auto node = make_node(NodeKind::Export, kw.pos);
     do {
         const Token& name = next();

@@ -57,6 +57,7 @@ TEST(ParserLiterals, Scalars) {
 TEST(ParserLiterals, ArraysAllowTrailingComma) {
     EXPECT_EQ(ast("[1, [2, 3], ]"), "(array 1 (array 2 3))");
     EXPECT_EQ(ast("[]"), "(array)");
+    EXPECT_EQ(ast("f(( ), ())"), "(call f () ())");
 }
 
 TEST(ParserLiterals, MapsWithQuotedKeys) {
@@ -136,7 +137,7 @@ TEST(ParserExpressions, ControlFlowAsValues) {
 TEST(ParserPositions, NodesCarryTheirTokenPositions) {
     auto script = rhai::syntax::parse("let x =\n  a.b(1) + c[2];");
     const auto& let = *script.statements[0];
-    EXPECT_EQ(let.pos, (rhai::Position{1, 5}));  // the variable name
+    EXPECT_EQ(let.pos, (rhai::Position{1, 1}));  // the `let` keyword
     const auto& plus = *let.kids[0];
     EXPECT_EQ(plus.pos, (rhai::Position{2, 10}));  // binary: the operator
     EXPECT_EQ(plus.kids[0]->pos, (rhai::Position{2, 5}));  // method call: its name
