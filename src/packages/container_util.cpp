@@ -50,8 +50,12 @@ void check_container_size(NativeCallContext& ctx, const char* what, INT wanted, 
     constexpr uint64_t kHardBytes = uint64_t(1) << 30;
     bool too_large = (engine_limit > 0 && uint64_t(wanted) > engine_limit) ||
                      uint64_t(wanted) > kHardBytes / (elem_size ? elem_size : 1);
-    if (too_large)
-        throw EvalError(ErrorKind::ErrorDataTooLarge, std::string(what) + " exceeds maximum limit");
+    if (too_large) {
+        // Rhai's Display is "{type} too large"; e.type carries the type text.
+        EvalError err(ErrorKind::ErrorDataTooLarge, std::string(what) + " too large");
+        err.fields()["type"] = Dynamic(what);
+        throw err;
+    }
 }
 
 void append_utf8(std::string& out, char32_t c) {

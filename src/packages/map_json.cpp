@@ -60,7 +60,7 @@ void write_float(std::string& out, double f) {
 }
 
 void write_value(std::string& out, const Dynamic& v0, int depth) {
-    if (depth > 256) throw EvalError(ErrorKind::ErrorDataTooLarge, "Nesting of JSON exceeds maximum limit");
+    if (depth > 256) throw EvalError(ErrorKind::ErrorDataTooLarge, "Nesting of JSON too large");
     const Dynamic v = v0.flatten();
     switch (v.tag()) {
         case Tag::Unit: out += "null"; break;
