@@ -1,0 +1,334 @@
+// Frames and calls: script functions, methods with `this` (copy-in/copy-out), function
+// pointers, natives with their per-site caches, and the resolution order of architecture.md.
+#include "compiler/compiler.hpp"
+#include "vm/machine.hpp"
+
+namespace rhai::vm {
+
+namespace {
+
+std::string_view alias_type(std::string_view t) {
+    if (t == "int") return "i64";
+    if (t == "float") return "f64";
+    return t;
+}
+
+EvalError non_pure_on_constant(std::string_view name, Position pos) {
+    EvalError e(ErrorKind::ErrorNonPureMethodCallOnConstant,
+                "Non-pure method '" + std::string(name) + "' cannot be called on constant", pos);
+    e.fields()["function"] = Dynamic(std::string(name));
+    return e;
+}
+
+}  // namespace
+
+bool this_type_matches(std::string_view this_type, const Dynamic& v) {
+    if (this_type.empty()) return true;
+    return alias_type(this_type) == v.type_name();
+}
+
+// ---- frames ----------------------------------------------------------------------------
+
+CacheEntry* Machine::caches_for(const Program* p) {
+    for (auto& [prog, arr] : caches_)
+        if (prog == p) return arr.get();
+    caches_.emplace_back(p, std::make_unique<CacheEntry[]>(p->num_sites + 1));
+    return caches_.back().second.get();
+}
+
+void Machine::ensure_stack(size_t needed) {
+    if (stack_.size() >= needed) return;
+    stack_.resize(std::max(needed + 64, stack_.size() * 2));
+}
+
+void Machine::push_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_slot, Position pos) {
+    size_t limit = engine_.limits.max_call_levels ? engine_.limits.max_call_levels : 1000000;
+    if (frames_.size() > limit) throw EvalError(ErrorKind::ErrorStackOverflow, "Stack overflow", pos);
+    ensure_stack(size_t(base) + fn->num_locals + fn->max_stack + 1);
+    CacheEntry* caches;
+    if (!frames_.empty() && frames_.back().fn->program == fn->program) {
+        const Frame& caller = frames_.back();
+        caches = caller.caches - caller.fn->site_base + fn->site_base;
+    } else {
+        caches = caches_for(fn->program) + fn->site_base;
+    }
+    Frame& f = frames_.emplace_back();
+    f.fn = fn;
+    f.pc = fn->code.data();
+    f.base = base;
+    f.ret_slot = ret_slot;
+    f.caches = caches;
+    f.call_pos = pos;
+    f.wraps_errors = !prelude_ || fn->program != prelude_.get();
+    saved_sp_ = base + fn->num_locals;
+}
+
+// Pops the current frame: clears everything it and its call left on the stack above ret_slot
+// (the caller stores the result there), and drops its try handlers.
+void Machine::pop_frame_cleanup(uint32_t top) {
+    Frame& f = frames_.back();
+    for (uint32_t i = f.ret_slot; i < top && i < stack_.size(); ++i) stack_[i] = Dynamic();
+    while (!handlers_.empty() && handlers_.back().frame_depth >= frames_.size()) handlers_.pop_back();
+    frames_.pop_back();
+}
+
+// A method's `this` goes back into the caller's place it came from.
+void Machine::write_back(Frame& callee) {
+    if (callee.wb_place < 0 || frames_.size() < 2) return;
+    Frame& caller = frames_[frames_.size() - 2];
+    const bc::Place& p = caller.fn->places[size_t(callee.wb_place)];
+    set_place(caller, p, &stack_[callee.wb_keys], std::move(callee.this_val), callee.call_pos);
+    callee.wb_place = -1;
+}
+
+void Machine::enter_method(const ScriptFunction* fn, uint32_t args_at, uint32_t ret_slot, Position pos,
+                           Dynamic this_val, int32_t wb_place, uint32_t wb_keys) {
+    push_frame(fn, args_at, ret_slot, pos);
+    Frame& f = frames_.back();
+    f.has_this = true;
+    f.this_val = std::move(this_val);
+    f.wb_place = wb_place;
+    f.wb_keys = wb_keys;
+}
+
+// ---- natives ---------------------------------------------------------------------------
+
+const NativeFunction* Machine::resolve_native(std::string_view name, Dynamic** argv, size_t argc,
+                                              CacheEntry* cache) const {
+    uint64_t gen = engine_.functions.generation();
+    bool cacheable = cache && argc <= CacheEntry::kMaxTags;
+    if (cacheable) {
+        for (size_t i = 0; i < argc; ++i)
+            if (argv[i]->tag() == Tag::Custom) cacheable = false;
+    }
+    if (cacheable && cache->generation == gen && cache->argc == argc && cache->native) {
+        bool same = true;
+        for (size_t i = 0; i < argc && same; ++i) same = cache->tags[i] == argv[i]->tag();
+        if (same) return cache->native;
+    }
+    const NativeFunction* nf = engine_.functions.resolve(name, argv, argc);
+    if (nf && cacheable) {
+        cache->generation = gen;
+        cache->argc = uint8_t(argc);
+        for (size_t i = 0; i < argc; ++i) cache->tags[i] = argv[i]->tag();
+        cache->native = nf;
+    }
+    return nf;
+}
+
+Dynamic Machine::call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos) {
+    NativeCallContext ctx(engine_, name, pos);
+    ctx.set_task(task_handle);
+    Dynamic r = nf->call(ctx, argv);
+    if (ctx.suspended()) {
+        status = Status::Suspended;
+        token = ctx.suspend_token();
+    }
+    return r;
+}
+
+void Machine::finish_native_call(Dynamic value, uint32_t ret_slot, uint32_t top) {
+    for (uint32_t i = ret_slot + 1; i < top; ++i) stack_[i] = Dynamic();
+    stack_[ret_slot] = std::move(value);
+    saved_sp_ = ret_slot + 1;
+    if (status == Status::Suspended) suspend_slot_ = ret_slot;
+}
+
+void Machine::function_not_found(std::string_view name, Dynamic** argv, size_t argc, Position pos) {
+    throw EvalError::function_not_found(call_signature(name, argv, argc), pos);
+}
+
+const ScriptFunction* Machine::find_method(const Program* p, std::string_view name, size_t argc,
+                                           const Dynamic& receiver) const {
+    if (!p) return nullptr;
+    auto it = p->by_name.find(std::string(name));
+    if (it == p->by_name.end()) return nullptr;
+    for (uint32_t i : it->second) {
+        const ScriptFunction* f = p->functions[i].get();
+        if (f->arity == argc && this_type_matches(f->this_type, receiver)) return f;
+    }
+    return nullptr;
+}
+
+// ---- calls by name ---------------------------------------------------------------------
+
+void Machine::call_by_name(std::string_view name, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
+                           Position pos, CacheEntry* cache) {
+    Dynamic* argv[256];
+    for (uint32_t i = 0; i < argc; ++i) argv[i] = &stack_[args_at + i];
+    if (const NativeFunction* nf = resolve_native(name, argv, argc, cache)) {
+        Dynamic r = call_native(nf, name, argv, pos);
+        finish_native_call(std::move(r), ret_slot, args_at + argc);
+        return;
+    }
+    // Functions of the main script called from eval code or the prelude.
+    const Program* here = frames_.back().fn->program;
+    for (const Program* p : {here, program_.get()}) {
+        if (const ScriptFunction* f = p->find(name, argc)) {
+            if (f->this_type.empty()) {
+                push_frame(f, args_at, ret_slot, pos);
+                return;
+            }
+        }
+    }
+    // A prelude method called function-style: `map(a, f)`.
+    if (argc >= 1) {
+        if (const ScriptFunction* f = find_method(prelude_.get(), name, argc - 1, stack_[args_at])) {
+            Dynamic self = std::move(stack_[args_at]);
+            enter_method(f, args_at + 1, ret_slot, pos, std::move(self), -1, 0);
+            return;
+        }
+    }
+    function_not_found(name, argv, argc, pos);
+}
+
+void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
+                         Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos) {
+    if (!fn_ptr.is_fn_ptr()) throw EvalError::mismatch_data_type("Fn", fn_ptr.type_name(), pos);
+    Dynamic hold = fn_ptr;  // the pointer may live in a slot the shifting below overwrites
+    const FnPtrObj& f = hold.as_fn_ptr();
+    uint32_t nc = uint32_t(f.curried.size());
+    uint32_t total = nc + argc;
+    if (total > 255) throw EvalError(ErrorKind::ErrorFunctionNotFound, "Too many arguments", pos);
+    if (nc) {
+        ensure_stack(size_t(args_at) + total + 1);
+        for (uint32_t i = argc; i-- > 0;) stack_[args_at + nc + i] = std::move(stack_[args_at + i]);
+        for (uint32_t i = 0; i < nc; ++i) stack_[args_at + i] = f.curried[i];
+    }
+    const ScriptFunction* target = f.fn.get();
+    if (!target) {
+        target = program_->find(f.name, total);
+        if (!target) target = frames_.back().fn->program->find(f.name, total);
+    }
+    auto bind_this = [&](Frame& fr) {
+        if (!this_ptr) return;
+        fr.has_this = true;
+        if (wb_place >= 0) {
+            fr.this_val = std::move(*this_ptr);
+            fr.wb_place = wb_place;
+            fr.wb_keys = wb_keys;
+        } else {
+            fr.this_val = *this_ptr;
+        }
+    };
+    if (target && target->arity == total) {
+        push_frame(target, args_at, ret_slot, pos);
+        Frame& fr = frames_.back();
+        if (f.fn) fr.keep = f.fn;
+        bind_this(fr);
+        return;
+    }
+    Dynamic* argv[256];
+    for (uint32_t i = 0; i < total; ++i) argv[i] = &stack_[args_at + i];
+    if (!f.fn) {
+        if (const NativeFunction* nf = resolve_native(f.name, argv, total, nullptr)) {
+            Dynamic r = call_native(nf, f.name, argv, pos);
+            finish_native_call(std::move(r), ret_slot, args_at + total);
+            return;
+        }
+    }
+    function_not_found(f.name, argv, total, pos);
+}
+
+// ---- method calls ----------------------------------------------------------------------
+
+void Machine::exec_call_method(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp) {
+    Position pos = fr.fn->positions[size_t(fr.pc - fr.fn->code.data()) - 1];
+    uint32_t recv_at = sp - in.a;
+    uint32_t args_at = recv_at + 1;
+    uint32_t argc = in.a - 1u;
+    Dynamic& recv = stack_[recv_at];
+    if (site.name == "call") {
+        if (recv.is_fn_ptr()) {
+            Dynamic f = std::move(recv);
+            call_value(f, args_at, argc, recv_at, nullptr, -1, 0, pos);
+            return;
+        }
+        if (argc >= 1 && stack_[args_at].is_fn_ptr()) {
+            Dynamic f = std::move(stack_[args_at]);
+            Dynamic self = std::move(recv);
+            call_value(f, args_at + 1, argc - 1, recv_at, &self, -1, 0, pos);
+            return;
+        }
+        throw EvalError::mismatch_data_type("Fn", recv.type_name(), pos);
+    }
+    dispatch_method({site.name, &recv, true, true, args_at, argc, recv_at, -1, 0, false, false},
+                    fr.caches + in.b, pos);
+}
+
+void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp) {
+    Position pos = fr.fn->positions[size_t(fr.pc - fr.fn->code.data()) - 1];
+    const bc::Place& p = fr.fn->places[size_t(site.place)];
+    uint32_t argc = in.a;
+    uint32_t args_at = sp - argc;
+    uint32_t keys_at = args_at - uint32_t(p.key_count());
+    Dynamic scratch;
+    Dynamic* recv = walk_place(fr, p, &stack_[keys_at], p.steps.size(), scratch, pos);
+    bool addressable = recv != &scratch && !p.constant;
+    int32_t wb = addressable ? site.place : -1;
+    if (!site.fn_style && site.name == "call") {
+        if (recv->is_fn_ptr()) {
+            Dynamic f = *recv;
+            call_value(f, args_at, argc, keys_at, nullptr, -1, 0, pos);
+            return;
+        }
+        if (argc >= 1 && stack_[args_at].is_fn_ptr()) {
+            Dynamic f = std::move(stack_[args_at]);
+            call_value(f, args_at + 1, argc - 1, keys_at, recv, wb, keys_at, pos);
+            return;
+        }
+        throw EvalError::mismatch_data_type("Fn", recv->type_name(), pos);
+    }
+    dispatch_method({site.name, recv, recv == &scratch, recv == &scratch || wb >= 0, args_at, argc,
+                     keys_at, wb, keys_at,
+                     p.constant, site.fn_style},
+                    fr.caches + in.b, pos);
+}
+
+void Machine::dispatch_method(const MethodCall& mc, CacheEntry* cache, Position pos) {
+    Dynamic& recv = *mc.recv;
+    auto enter = [&](const ScriptFunction* f) {
+        Dynamic self = mc.move_receiver ? std::move(recv) : recv;
+        enter_method(f, mc.args_at, mc.ret_slot, pos, std::move(self), mc.wb_place, mc.wb_keys);
+    };
+    // 1. script functions of the running module (`this` = receiver)
+    const Program* here = frames_.back().fn->program;
+    if (!mc.fn_style) {
+        if (const ScriptFunction* f = find_method(here, mc.name, mc.argc, recv)) return enter(f);
+        if (here != program_.get())
+            if (const ScriptFunction* f = find_method(program_.get(), mc.name, mc.argc, recv);
+                f && here != prelude_.get())
+                return enter(f);
+    }
+    // 2. natives (receiver by reference)
+    Dynamic* argv[256];
+    argv[0] = &recv;
+    for (uint32_t i = 0; i < mc.argc; ++i) argv[i + 1] = &stack_[mc.args_at + i];
+    if (const NativeFunction* nf = resolve_native(mc.name, argv, mc.argc + 1, cache)) {
+        if (nf->first_by_ref && !nf->pure && mc.constant) throw non_pure_on_constant(mc.name, pos);
+        Dynamic copy;
+        if (!nf->first_by_ref && !mc.temp) {
+            copy = recv;
+            argv[0] = &copy;
+        }
+        Dynamic r = call_native(nf, mc.name, argv, pos);
+        finish_native_call(std::move(r), mc.ret_slot, mc.args_at + mc.argc);
+        return;
+    }
+    // 3. prelude methods
+    if (const ScriptFunction* f = find_method(prelude_.get(), mc.name, mc.argc, recv)) return enter(f);
+    // 4. a map property holding a function pointer: obj.f(args) calls it with this = obj
+    if (!mc.fn_style && recv.is_map()) {
+        auto it = recv.as_map().find(mc.name);
+        if (it != recv.as_map().end() && it->second.is_fn_ptr()) {
+            Dynamic f = it->second;
+            call_value(f, mc.args_at, mc.argc, mc.ret_slot, &recv, mc.wb_place, mc.wb_keys, pos);
+            return;
+        }
+    }
+    Dynamic flat = recv.flatten();
+    argv[0] = &flat;
+    function_not_found(mc.name, argv, mc.argc + 1, pos);
+}
+
+}  // namespace rhai::vm

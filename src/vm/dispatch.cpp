@@ -1,0 +1,652 @@
+// The dispatch loop. Hot paths (locals, INT/FLOAT arithmetic and comparisons, jumps, script
+// calls, range loops) are inline; everything else goes to out-of-line helpers in the other
+// files of this folder. The loop keeps pc/bp/sp in registers and writes them back (SAVE) before
+// anything that can throw, call, suspend or grow the stack; RELOAD re-reads them afterwards.
+#include <cmath>
+#include <limits>
+
+#include "runtime/float_compare.hpp"
+#include "vm/machine.hpp"
+
+namespace rhai::vm {
+
+using bc::BinOp;
+using bc::Op;
+
+namespace {
+
+inline bool int_binary(BinOp op, INT a, INT b, Dynamic& out) {
+    INT v;
+    switch (op) {
+        case BinOp::Add: if (__builtin_add_overflow(a, b, &v)) return false; out = Dynamic(v); return true;
+        case BinOp::Sub: if (__builtin_sub_overflow(a, b, &v)) return false; out = Dynamic(v); return true;
+        case BinOp::Mul: if (__builtin_mul_overflow(a, b, &v)) return false; out = Dynamic(v); return true;
+        case BinOp::Div:
+            if (b == 0 || (b == -1 && a == std::numeric_limits<INT>::min())) return false;
+            out = Dynamic(a / b);
+            return true;
+        case BinOp::Mod:
+            if (b == 0 || (b == -1 && a == std::numeric_limits<INT>::min())) return false;
+            out = Dynamic(a % b);
+            return true;
+        case BinOp::Shl:
+        case BinOp::Shr:
+            return false;  // edge cases (negative/large shifts) live in the natives
+        case BinOp::And: out = Dynamic(a & b); return true;
+        case BinOp::Or: out = Dynamic(a | b); return true;
+        case BinOp::Xor: out = Dynamic(a ^ b); return true;
+        case BinOp::Eq: out = Dynamic(a == b); return true;
+        case BinOp::Ne: out = Dynamic(a != b); return true;
+        case BinOp::Lt: out = Dynamic(a < b); return true;
+        case BinOp::Le: out = Dynamic(a <= b); return true;
+        case BinOp::Gt: out = Dynamic(a > b); return true;
+        case BinOp::Ge: out = Dynamic(a >= b); return true;
+        default: return false;
+    }
+}
+
+inline bool float_binary(BinOp op, FLOAT a, FLOAT b, Dynamic& out) {
+    switch (op) {
+        case BinOp::Add: out = Dynamic(a + b); return true;
+        case BinOp::Sub: out = Dynamic(a - b); return true;
+        case BinOp::Mul: out = Dynamic(a * b); return true;
+        case BinOp::Div: out = Dynamic(a / b); return true;
+        case BinOp::Eq: out = Dynamic(float_eq(a, b)); return true;
+        case BinOp::Ne: out = Dynamic(float_ne(a, b)); return true;
+        case BinOp::Lt: out = Dynamic(float_lt(a, b)); return true;
+        case BinOp::Le: out = Dynamic(float_le(a, b)); return true;
+        case BinOp::Gt: out = Dynamic(float_gt(a, b)); return true;
+        case BinOp::Ge: out = Dynamic(float_ge(a, b)); return true;
+        default: return false;  // %, ** and bit ops: natives (Rhai's exact semantics)
+    }
+}
+
+}  // namespace
+
+bool binary_fast(BinOp op, const Dynamic& l, const Dynamic& r, Dynamic& out) {
+    if (l.is_int()) {
+        if (r.is_int()) return int_binary(op, l.as_int(), r.as_int(), out);
+        if (r.is_float()) return float_binary(op, FLOAT(l.as_int()), r.as_float(), out);
+        return false;
+    }
+    if (l.is_float()) {
+        if (r.is_float()) return float_binary(op, l.as_float(), r.as_float(), out);
+        if (r.is_int()) return float_binary(op, l.as_float(), FLOAT(r.as_int()), out);
+        return false;
+    }
+    if (l.is_bool() && r.is_bool()) {
+        bool a = l.as_bool(), b = r.as_bool();
+        switch (op) {
+            case BinOp::Eq: out = Dynamic(a == b); return true;
+            case BinOp::Ne: out = Dynamic(a != b); return true;
+            case BinOp::And: out = Dynamic(a && b); return true;
+            case BinOp::Or: out = Dynamic(a || b); return true;
+            case BinOp::Xor: out = Dynamic(a != b); return true;
+            default: return false;
+        }
+    }
+    return false;
+}
+
+static EvalError not_bool(const Dynamic& v, Position pos) {
+    return EvalError::mismatch_data_type("bool", v.type_name(), pos);
+}
+
+Status Machine::execute() {
+    Frame* fr;
+    const ScriptFunction* fn;
+    const bc::Instr* code;
+    const bc::Instr* pc;
+    const Dynamic* K;
+    Dynamic* bp;
+    Dynamic* sp;
+
+#define SAVE()                                             \
+    do {                                                   \
+        fr->pc = pc;                                       \
+        saved_sp_ = uint32_t(sp - stack_.data());          \
+    } while (0)
+#define RELOAD()                                           \
+    do {                                                   \
+        fr = &frames_.back();                              \
+        fn = fr->fn;                                       \
+        code = fn->code.data();                            \
+        pc = fr->pc;                                       \
+        K = fn->constants.data();                          \
+        bp = stack_.data() + fr->base;                     \
+        sp = stack_.data() + saved_sp_;                    \
+    } while (0)
+#define POS() (fn->positions[size_t(pc - code) - 1])
+#define TICK_AT(resume_pc)                                 \
+    if (++operations >= next_check_) {                     \
+        const bc::Instr* keep_pc = pc;                     \
+        pc = (resume_pc);                                  \
+        SAVE();                                            \
+        if (operation_tick()) return Status::Yielded;      \
+        pc = keep_pc;                                      \
+    }
+#define AFTER_CALL()                                       \
+    do {                                                   \
+        if (status == Status::Suspended) return Status::Suspended; \
+        RELOAD();                                          \
+    } while (0)
+
+    RELOAD();
+    for (;;) {
+        const bc::Instr in = *pc++;
+        switch (in.op) {
+            case Op::NOP:
+                break;
+            case Op::PUSH_UNIT:
+                *sp++ = Dynamic();
+                break;
+            case Op::PUSH_TRUE:
+                *sp++ = Dynamic(true);
+                break;
+            case Op::PUSH_FALSE:
+                *sp++ = Dynamic(false);
+                break;
+            case Op::PUSH_INT:
+                *sp++ = Dynamic(INT(int32_t(in.c)));
+                break;
+            case Op::PUSH_CONST:
+                *sp++ = K[in.c];
+                break;
+            case Op::POP:
+                *--sp = Dynamic();
+                break;
+            case Op::DUP:
+                *sp = sp[-1];
+                ++sp;
+                break;
+            case Op::LOAD_LOCAL: {
+                const Dynamic& v = bp[in.b];
+                if (v.is_shared()) *sp++ = v.as_shared().value();
+                else *sp++ = v;
+                break;
+            }
+            case Op::STORE_LOCAL: {
+                Dynamic& d = bp[in.b];
+                --sp;
+                if (d.is_shared()) d.as_shared().value() = std::move(*sp);
+                else d = std::move(*sp);
+                break;
+            }
+            case Op::DEFINE_LOCAL:
+                bp[in.b] = std::move(*--sp);
+                break;
+            case Op::CLEAR_LOCAL:
+                bp[in.b] = Dynamic();
+                break;
+            case Op::LOAD_CELL: {
+                Dynamic& d = bp[in.b];
+                if (!d.is_shared()) d = Dynamic::shared(std::move(d));
+                *sp++ = d;
+                break;
+            }
+            case Op::IS_SHARED:
+                *sp++ = Dynamic(bp[in.b].is_shared());
+                break;
+            case Op::LOAD_THIS:
+                if (!fr->has_this) {
+                    SAVE();
+                    throw EvalError(ErrorKind::ErrorUnboundThis, "'this' is not bound", POS());
+                }
+                *sp++ = fr->this_val.flatten();
+                break;
+            case Op::LOAD_GLOBAL:
+                if (in.a || in.c >= globals_.size() || !globals_set_[in.c]) {
+                    SAVE();
+                    if (in.a)
+                        throw EvalError(ErrorKind::ErrorModuleNotFound,
+                                        "Module not found: " + K[in.c].as_string(), POS());
+                    throw EvalError::variable_not_found("global::" + fn->program->globals[in.c], POS());
+                }
+                *sp++ = globals_[in.c];
+                break;
+            case Op::DEFINE_GLOBAL:
+                if (globals_.size() <= in.c) {
+                    globals_.resize(in.c + 1);
+                    globals_set_.resize(in.c + 1);
+                }
+                globals_[in.c] = sp[-1];
+                globals_set_[in.c] = 1;
+                break;
+            case Op::LOAD_DYN: {
+                SAVE();
+                Dynamic* v = find_dyn(frames_.size() - 1, K[in.c].as_string());
+                if (!v) throw EvalError::variable_not_found(K[in.c].as_string(), POS());
+                *sp++ = v->flatten();
+                break;
+            }
+            case Op::STORE_DYN: {
+                SAVE();
+                Dynamic* v = find_dyn(frames_.size() - 1, K[in.c].as_string());
+                if (!v) throw EvalError::variable_not_found(K[in.c].as_string(), POS());
+                if (v->is_read_only())
+                    throw EvalError(ErrorKind::ErrorAssignmentToConstant,
+                                    "Cannot modify constant: " + K[in.c].as_string(), POS());
+                --sp;
+                if (v->is_shared()) v->as_shared().value() = std::move(*sp);
+                else *v = std::move(*sp);
+                break;
+            }
+            case Op::DEFINE_DYN: {
+                SAVE();
+                dyn_scope_for_define()[K[in.c].as_string()] = std::move(*--sp);
+                break;
+            }
+            case Op::BINARY: {
+                Dynamic& l = sp[-2];
+                Dynamic& r = sp[-1];
+                BinOp op = BinOp(in.a);
+                if (l.is_int() && r.is_int()) {
+                    INT a = l.as_int(), b = r.as_int(), v;
+                    if (op == BinOp::Add && !__builtin_add_overflow(a, b, &v)) {
+                        l = Dynamic(v);
+                        --sp;
+                        break;
+                    }
+                    if (op == BinOp::Sub && !__builtin_sub_overflow(a, b, &v)) {
+                        l = Dynamic(v);
+                        --sp;
+                        break;
+                    }
+                }
+                Dynamic out;
+                if (binary_fast(op, l, r, out)) {
+                    l = std::move(out);
+                    r = Dynamic();
+                    --sp;
+                    break;
+                }
+                SAVE();
+                out = binary_slow(op, l, r, POS(), fr->caches + in.b);
+                r = Dynamic();
+                l = std::move(out);
+                --sp;
+                break;
+            }
+            case Op::BINARY_INT: {
+                Dynamic& l = sp[-1];
+                INT b = int32_t(in.c);
+                if (l.is_int()) {
+                    INT a = l.as_int(), v;
+                    switch (BinOp(in.a)) {
+                        case BinOp::Add:
+                            if (!__builtin_add_overflow(a, b, &v)) { l = Dynamic(v); continue; }
+                            break;
+                        case BinOp::Sub:
+                            if (!__builtin_sub_overflow(a, b, &v)) { l = Dynamic(v); continue; }
+                            break;
+                        case BinOp::Lt: l = Dynamic(a < b); continue;
+                        case BinOp::Le: l = Dynamic(a <= b); continue;
+                        case BinOp::Gt: l = Dynamic(a > b); continue;
+                        case BinOp::Ge: l = Dynamic(a >= b); continue;
+                        case BinOp::Eq: l = Dynamic(a == b); continue;
+                        case BinOp::Ne: l = Dynamic(a != b); continue;
+                        default: break;
+                    }
+                }
+                Dynamic r(b), out;
+                if (binary_fast(BinOp(in.a), l, r, out)) {
+                    l = std::move(out);
+                    break;
+                }
+                SAVE();
+                out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
+                l = std::move(out);
+                break;
+            }
+            case Op::UNARY: {
+                Dynamic& v = sp[-1];
+                bc::UnOp op = bc::UnOp(in.a);
+                if (op == bc::UnOp::Neg && v.is_int() && v.as_int() != std::numeric_limits<INT>::min()) {
+                    v = Dynamic(-v.as_int());
+                } else if (op == bc::UnOp::Neg && v.is_float()) {
+                    v = Dynamic(-v.as_float());
+                } else if (op == bc::UnOp::Not && v.is_bool()) {
+                    v = Dynamic(!v.as_bool());
+                } else if (op == bc::UnOp::Plus && (v.is_int() || v.is_float())) {
+                } else {
+                    SAVE();
+                    v = unary_slow(op, v, POS(), fr->caches + in.b);
+                }
+                break;
+            }
+            case Op::ADD_LOCAL_INT: {
+                Dynamic* d = &bp[in.b];
+                if (d->is_shared()) d = &d->as_shared().value();
+                INT v;
+                if (d->is_int() && !__builtin_add_overflow(d->as_int(), INT(int32_t(in.c)), &v)) {
+                    *d = Dynamic(v);
+                    break;
+                }
+                SAVE();
+                int32_t k = int32_t(in.c);
+                // Report `x -= 5` as Rhai does (a subtraction), not as `x + -5`.
+                Dynamic rhs(INT(k < 0 && k != INT32_MIN ? -k : k));
+                BinOp op = k < 0 && k != INT32_MIN ? BinOp::Sub : BinOp::Add;
+                Dynamic out = binary_slow(op, *d, rhs, POS(), nullptr);
+                *d = std::move(out);
+                break;
+            }
+            case Op::CONCAT: {
+                std::string s;
+                Dynamic* first = sp - in.c;
+                for (Dynamic* p = first; p < sp; ++p) {
+                    if (p->is_string()) s += p->as_string();
+                    else {
+                        SAVE();
+                        s += p->to_display();
+                    }
+                    *p = Dynamic();
+                }
+                sp = first;
+                *sp++ = Dynamic(std::move(s));
+                break;
+            }
+            case Op::MAKE_ARRAY: {
+                Array a;
+                a.reserve(in.c);
+                Dynamic* first = sp - in.c;
+                for (Dynamic* p = first; p < sp; ++p) a.push_back(std::move(*p));
+                sp = first;
+                *sp++ = Dynamic(std::move(a));
+                break;
+            }
+            case Op::MAKE_MAP: {
+                Map m;
+                const Array& keys = K[in.c].as_array();
+                Dynamic* first = sp - in.b;
+                for (size_t i = 0; i < in.b; ++i) m.insert_or_assign(keys[i].as_string(), std::move(first[i]));
+                sp = first;
+                *sp++ = Dynamic(std::move(m));
+                break;
+            }
+            case Op::MAKE_RANGE: {
+                Dynamic& a = sp[-2];
+                Dynamic& b = sp[-1];
+                if (a.is_int() && b.is_int()) {
+                    a = Dynamic::range(a.as_int(), b.as_int(), in.a != 0);
+                    b = Dynamic();
+                    --sp;
+                    break;
+                }
+                SAVE();
+                Dynamic* argv[2] = {&a, &b};
+                const char* name = in.a ? "..=" : "..";
+                const NativeFunction* nf = resolve_native(name, argv, 2, nullptr);
+                if (!nf) function_not_found(name, argv, 2, POS());
+                Dynamic out = call_native(nf, name, argv, POS());
+                b = Dynamic();
+                a = std::move(out);
+                --sp;
+                break;
+            }
+            case Op::GET_INDEX: {
+                Dynamic& obj = sp[-2];
+                Dynamic& idx = sp[-1];
+                if (obj.is_array() && idx.is_int()) {
+                    const Array& arr = obj.as_array();
+                    INT i = idx.as_int();
+                    if (i >= 0 && size_t(i) < arr.size()) {
+                        Dynamic v = arr[size_t(i)];
+                        obj = std::move(v);
+                        --sp;
+                        break;
+                    }
+                }
+                if (in.a && obj.is_unit()) {
+                    idx = Dynamic();
+                    --sp;
+                    break;
+                }
+                SAVE();
+                Dynamic v = get_index(obj, idx, POS(), fr->caches + in.b);
+                idx = Dynamic();
+                obj = std::move(v);
+                --sp;
+                break;
+            }
+            case Op::GET_PROP: {
+                Dynamic& obj = sp[-1];
+                if (obj.is_map()) {
+                    const Map& m = obj.as_map();
+                    auto it = m.find(K[in.c].as_string());
+                    if (it != m.end()) {
+                        Dynamic v = it->second;
+                        obj = std::move(v);
+                        break;
+                    }
+                }
+                if (in.a && obj.is_unit()) break;
+                SAVE();
+                Dynamic v = get_property(obj, K[in.c].as_string(), POS(), fr->caches + in.b);
+                obj = std::move(v);
+                break;
+            }
+            case Op::SET_PLACE: {
+                const bc::Place& p = fn->places[in.b];
+                size_t nk = p.key_count();
+                SAVE();
+                set_place(*fr, p, sp - 1 - nk, std::move(sp[-1]), POS());
+                for (size_t i = 0; i <= nk; ++i) *--sp = Dynamic();
+                break;
+            }
+            case Op::UPDATE_PLACE: {
+                const bc::Place& p = fn->places[in.b];
+                size_t nk = p.key_count();
+                SAVE();
+                update_place(*fr, p, sp - 1 - nk, BinOp(in.a), std::move(sp[-1]), POS(), fr->caches + in.c);
+                for (size_t i = 0; i <= nk; ++i) *--sp = Dynamic();
+                break;
+            }
+            case Op::JUMP:
+                pc = code + in.c;
+                break;
+            case Op::LOOP:
+                pc = code + in.c;
+                TICK_AT(pc);
+                break;
+            case Op::JUMP_IF_FALSE:
+            case Op::JUMP_IF_TRUE: {
+                Dynamic& c = sp[-1];
+                if (!c.is_bool()) {
+                    SAVE();
+                    throw not_bool(c, POS());
+                }
+                bool b = c.as_bool();
+                *--sp = Dynamic();
+                if (b == (in.op == Op::JUMP_IF_TRUE)) pc = code + in.c;
+                break;
+            }
+            case Op::CMP_JUMP: {
+                Dynamic& l = sp[-2];
+                Dynamic& r = sp[-1];
+                bool result;
+                if (l.is_int() && r.is_int()) {
+                    INT a = l.as_int(), b = r.as_int();
+                    switch (BinOp(in.a)) {
+                        case BinOp::Lt: result = a < b; break;
+                        case BinOp::Le: result = a <= b; break;
+                        case BinOp::Gt: result = a > b; break;
+                        case BinOp::Ge: result = a >= b; break;
+                        case BinOp::Eq: result = a == b; break;
+                        default: result = a != b; break;
+                    }
+                } else {
+                    Dynamic out;
+                    if (!binary_fast(BinOp(in.a), l, r, out)) {
+                        SAVE();
+                        out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
+                    }
+                    if (!out.is_bool()) {
+                        SAVE();
+                        throw not_bool(out, POS());
+                    }
+                    result = out.as_bool();
+                }
+                sp[-1] = Dynamic();
+                sp[-2] = Dynamic();
+                sp -= 2;
+                if (!result) pc = code + in.c;
+                break;
+            }
+            case Op::AND_JUMP:
+            case Op::OR_JUMP: {
+                Dynamic& c = sp[-1];
+                if (!c.is_bool()) {
+                    SAVE();
+                    throw not_bool(c, POS());
+                }
+                if (c.as_bool() == (in.op == Op::OR_JUMP)) pc = code + in.c;
+                else *--sp = Dynamic();
+                break;
+            }
+            case Op::CHECK_BOOL:
+                if (!sp[-1].is_bool()) {
+                    SAVE();
+                    throw not_bool(sp[-1], POS());
+                }
+                break;
+            case Op::COALESCE_JUMP:
+                if (!sp[-1].is_unit()) pc = code + in.c;
+                else --sp;
+                break;
+            case Op::UNIT_JUMP:
+                if (sp[-1].is_unit()) pc = code + in.c;
+                break;
+            case Op::CALL_SCRIPT: {
+                const ScriptFunction* callee = fn->program->functions[in.c].get();
+                uint32_t at = uint32_t(sp - stack_.data()) - in.a;
+                SAVE();
+                push_frame(callee, at, at, POS());
+                if (fn->sites[in.b].capture) frames_.back().scope_site = &fn->sites[in.b];
+                RELOAD();
+                TICK_AT(pc);
+                break;
+            }
+            case Op::CALL: {
+                SAVE();
+                uint32_t at = uint32_t(sp - stack_.data()) - in.a;
+                call_by_name(fn->sites[in.b].name, at, in.a, at, POS(), fr->caches + in.b);
+                AFTER_CALL();
+                TICK_AT(pc);
+                break;
+            }
+            case Op::CALL_METHOD: {
+                SAVE();
+                exec_call_method(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
+                AFTER_CALL();
+                TICK_AT(pc);
+                break;
+            }
+            case Op::CALL_PLACE: {
+                SAVE();
+                exec_call_place(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
+                AFTER_CALL();
+                TICK_AT(pc);
+                break;
+            }
+            case Op::INTRINSIC: {
+                SAVE();
+                exec_intrinsic(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
+                AFTER_CALL();
+                break;
+            }
+            case Op::RETURN: {
+                Dynamic v = std::move(*--sp);
+                SAVE();
+                Frame& done = frames_.back();
+                uint32_t ret = done.ret_slot;
+                write_back(done);
+                pop_frame_cleanup(uint32_t(sp - stack_.data()));
+                if (frames_.empty()) {
+                    result = std::move(v);
+                    return Status::Finished;
+                }
+                stack_[ret] = std::move(v);
+                saved_sp_ = ret + 1;
+                RELOAD();
+                break;
+            }
+            case Op::MAKE_CLOSURE: {
+                const ScriptFunction* target = fn->program->functions[in.c].get();
+                std::vector<Dynamic> cells;
+                cells.reserve(in.a);
+                Dynamic* first = sp - in.a;
+                for (Dynamic* p = first; p < sp; ++p) cells.push_back(std::move(*p));
+                sp = first;
+                *sp++ = Dynamic::fn_ptr(target->name, std::move(cells), fn->program->handle(target));
+                break;
+            }
+            case Op::TRY_BEGIN:
+                handlers_.push_back(Handler{uint32_t(frames_.size()), uint32_t(sp - stack_.data()), code + in.c});
+                break;
+            case Op::TRY_END:
+                handlers_.pop_back();
+                break;
+            case Op::THROW: {
+                Dynamic v = std::move(*--sp);
+                SAVE();
+                throw EvalError::runtime(std::move(v), POS());
+            }
+            case Op::FOR_PREP: {
+                SAVE();
+                Dynamic v = std::move(*--sp);
+                for_prep(bp + in.b, std::move(v), POS());
+                break;
+            }
+            case Op::FOR_NEXT: {
+                TICK_AT(pc - 1);
+                Dynamic* cur = bp + in.b;
+                if (cur->is_int()) {
+                    INT v = cur->as_int();
+                    INT last = cur[1].as_int();
+                    if (v > last) {
+                        pc = code + in.c;
+                        break;
+                    }
+                    *sp++ = Dynamic(v);
+                    if (v == last) *cur = Dynamic();
+                    else *cur = Dynamic(v + 1);
+                    cur[2] = Dynamic(cur[2].as_int() + 1);
+                    break;
+                }
+                SAVE();
+                if (!for_next(cur, *sp)) {
+                    pc = code + in.c;
+                    break;
+                }
+                ++sp;
+                cur[2] = Dynamic(cur[2].as_int() + 1);
+                break;
+            }
+            case Op::FOR_INDEX:
+                *sp++ = Dynamic(bp[in.b + 2].as_int() - 1);
+                break;
+            case Op::MATCH_JUMP: {
+                const Dynamic& pat = K[in.b];
+                const Dynamic& v = sp[-1];
+                bool hit;
+                if (pat.is_range() && v.is_int()) {
+                    const RangeObj& r = pat.as_range();
+                    hit = v.as_int() >= r.start &&
+                          (pat.tag() == Tag::Range ? v.as_int() < r.end : v.as_int() <= r.end);
+                } else {
+                    hit = pat.tag() == v.tag() && pat == v;
+                }
+                if (hit) pc = code + in.c;
+                break;
+            }
+        }
+    }
+#undef SAVE
+#undef RELOAD
+#undef POS
+#undef TICK_AT
+#undef AFTER_CALL
+}
+
+}  // namespace rhai::vm

@@ -1,0 +1,173 @@
+// The VM's private state: the frame stack, the value stack and the dispatch loop.
+//
+// Every script call (named functions, closures, prelude built-ins, FnPtr calls) pushes a Frame
+// on `frames_`; none uses the C++ stack. All values live on one `stack_` addressed by indices,
+// so its growth never invalidates state that survives a call or a suspension. A native that
+// calls ctx.suspend() makes run() return with every frame intact; resume pushes the value (or
+// raises the error) at that call and continues. See task.hpp for the public face.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/bytecode.hpp"
+#include "rhai/error.hpp"
+#include "runtime/engine_core.hpp"
+#include "vm/task.hpp"
+
+namespace rhai::vm {
+
+// One resolved call per call site (per task), valid while the registry generation and the
+// argument types match.
+struct CacheEntry {
+    static constexpr size_t kMaxTags = 6;
+    uint64_t generation = UINT64_MAX;
+    uint8_t argc = 0;
+    Tag tags[kMaxTags] = {};
+    const NativeFunction* native = nullptr;
+};
+
+struct Frame {
+    const ScriptFunction* fn = nullptr;
+    const bc::Instr* pc = nullptr;  // next instruction
+    uint32_t base = 0;              // stack index of local 0
+    uint32_t ret_slot = 0;          // where the result goes in the caller's temporaries
+    CacheEntry* caches = nullptr;   // this function's call-site caches
+    bool has_this = false;
+    bool is_eval = false;           // eval code: its `let`s go to the caller's scope
+    bool wraps_errors = true;       // errors leaving it become ErrorInFunctionCall
+    int32_t wb_place = -1;          // method call: caller's place to copy `this` back into
+    uint32_t wb_keys = 0;           // stack index of that place's keys
+    Position call_pos;              // the call site (for ErrorInFunctionCall)
+    Dynamic this_val;
+    std::shared_ptr<const ScriptFunction> keep;  // keeps closures' / eval code alive
+    const bc::CallSite* scope_site = nullptr;    // eval / f!(): the caller's named variables
+    std::unique_ptr<Map> dyn_vars;               // variables created by eval at run time
+};
+
+// A method call being resolved (CALL_METHOD, CALL_PLACE).
+struct MethodCall {
+    std::string_view name;
+    Dynamic* recv;       // the receiver: real storage (a place) or a temporary
+    bool temp;           // recv is a temporary (natives may consume it)
+    bool move_receiver;  // the receiver may be moved into the callee's `this`
+    uint32_t args_at, argc, ret_slot;
+    int32_t wb_place;    // >= 0: copy `this` back into this place of the caller on return
+    uint32_t wb_keys;
+    bool constant;       // the receiver is a constant
+    bool fn_style;       // `push(a, 1)`: no script methods
+};
+
+struct Handler {
+    uint32_t frame_depth;  // frames_.size() when installed
+    uint32_t sp;           // stack index to restore
+    const bc::Instr* catch_pc;
+};
+
+class Machine {
+public:
+    Machine(EngineCore& engine, std::shared_ptr<const Program> program,
+            std::shared_ptr<const Program> prelude);
+    ~Machine();
+
+    Status run(uint64_t op_budget);
+    void resume_value(Dynamic v);
+    void resume_error(EvalError e);
+    void start_main();
+    // Prepares a call of a function value (FnPtr) instead of the main chunk.
+    void start_call(const Dynamic& fn_ptr, std::vector<Dynamic> args);
+
+    Status status = Status::Ready;
+    uint64_t token = 0;
+    Dynamic result;
+    std::optional<EvalError> error;
+    uint64_t operations = 0;
+    void* task_handle = nullptr;  // NativeCallContext::task() for natives
+
+private:
+    friend struct Exec;
+    EngineCore& engine_;
+    std::shared_ptr<const Program> program_;
+    std::shared_ptr<const Program> prelude_;
+    std::vector<Frame> frames_;
+    std::vector<Dynamic> stack_;
+    std::vector<Handler> handlers_;
+    std::vector<Dynamic> globals_;      // top-level constants (global::NAME)
+    std::vector<char> globals_set_;     // which of them are defined yet
+    // Call-site caches, one array per Program this task has run code of.
+    std::vector<std::pair<const Program*, std::unique_ptr<CacheEntry[]>>> caches_;
+    uint32_t saved_sp_ = 0;     // top of stack at the last save point (error recovery)
+    uint32_t suspend_slot_ = 0; // where the pending call's result goes
+    std::optional<EvalError> pending_error_;
+    uint64_t budget_end_ = UINT64_MAX;
+    uint64_t next_check_ = UINT64_MAX;
+
+    Status execute();
+    bool handle_error(EvalError e);
+    void rearm_checks();
+    // Returns true when the task must yield (budget exhausted); throws on limits.
+    bool operation_tick();
+
+    CacheEntry* caches_for(const Program* p);
+    void ensure_stack(size_t needed);
+    void push_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_slot, Position pos);
+    void pop_frame_cleanup(uint32_t top);
+    void write_back(Frame& callee);
+
+    // Calls.
+    // Calls a FnPtr with the argc values at args_at; the result goes to ret_slot. `this_ptr`
+    // (may be null) is bound as `this`; with wb_place >= 0 it is copied back into that place
+    // of the calling frame when the callee returns.
+    void call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
+                    Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos);
+    void call_by_name(std::string_view name, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
+                      Position pos, CacheEntry* cache);
+    Dynamic call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos);
+    const ScriptFunction* find_method(const Program* p, std::string_view name, size_t argc,
+                                      const Dynamic& receiver) const;
+    const NativeFunction* resolve_native(std::string_view name, Dynamic** argv, size_t argc,
+                                         CacheEntry* cache) const;
+    void exec_call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp);
+    void exec_call_method(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp);
+    void exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp);
+    void dispatch_method(const MethodCall& mc, CacheEntry* cache, Position pos);
+    void enter_method(const ScriptFunction* fn, uint32_t args_at, uint32_t ret_slot, Position pos,
+                      Dynamic this_val, int32_t wb_place, uint32_t wb_keys);
+    void finish_native_call(Dynamic value, uint32_t ret_slot, uint32_t top);
+    [[noreturn]] void function_not_found(std::string_view name, Dynamic** argv, size_t argc, Position pos);
+
+    // Places and indexing.
+    Dynamic* place_root(Frame& fr, const bc::Place& p);
+    Dynamic* walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_t steps, Dynamic& scratch,
+                        Position pos);
+    void set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic value, Position pos);
+    void update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::BinOp op, Dynamic rhs,
+                      Position pos, CacheEntry* cache);
+    Dynamic get_index(const Dynamic& obj, const Dynamic& idx, Position pos, CacheEntry* cache);
+    Dynamic get_property(const Dynamic& obj, const std::string& name, Position pos, CacheEntry* cache);
+    void set_child(Dynamic& container, bool is_index, const Dynamic& key, const std::string& name,
+                   Dynamic value, Position pos);
+    Dynamic get_child(Dynamic& container, bool is_index, const Dynamic& key, const std::string& name,
+                      Position pos);
+
+    // Operators.
+    Dynamic binary_slow(bc::BinOp op, Dynamic& l, Dynamic& r, Position pos, CacheEntry* cache);
+    Dynamic unary_slow(bc::UnOp op, Dynamic& v, Position pos, CacheEntry* cache);
+
+    // Iteration.
+    void for_prep(Dynamic* cursor, Dynamic iterable, Position pos);
+    bool for_next(Dynamic* cursor, Dynamic& out);
+
+    // Run-time variables (eval, f!()).
+    Dynamic* find_dyn(size_t frame_index, std::string_view name);
+    Map& dyn_scope_for_define();
+};
+
+// Rhai's "Function not found" for a method call, typed method names etc.
+bool this_type_matches(std::string_view this_type, const Dynamic& v);
+// Fast INT/FLOAT operator paths; false when the general path must run.
+bool binary_fast(bc::BinOp op, const Dynamic& l, const Dynamic& r, Dynamic& out);
+
+}  // namespace rhai::vm

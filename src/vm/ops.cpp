@@ -1,0 +1,242 @@
+// Operator fallbacks, iteration, run-time variables and the VM intrinsics.
+#include "compiler/compiler.hpp"
+#include "runtime/utf8.hpp"
+#include "vm/machine.hpp"
+
+namespace rhai::vm {
+
+// ---- operators -------------------------------------------------------------------------
+
+Dynamic Machine::binary_slow(bc::BinOp op, Dynamic& l, Dynamic& r, Position pos, CacheEntry* cache) {
+    const char* name = bc::binop_name(op);
+    Dynamic* argv[2] = {&l, &r};
+    if (const NativeFunction* nf = resolve_native(name, argv, 2, cache)) return call_native(nf, name, argv, pos);
+    // Rhai: comparing values with no comparison function gives false (!= gives true).
+    if (bc::is_comparison(op)) {
+        bool same = l.tag() == r.tag() && l == r;
+        if (op == bc::BinOp::Eq) return Dynamic(same);
+        if (op == bc::BinOp::Ne) return Dynamic(!same);
+        return Dynamic(false);
+    }
+    function_not_found(name, argv, 2, pos);
+}
+
+Dynamic Machine::unary_slow(bc::UnOp op, Dynamic& v, Position pos, CacheEntry* cache) {
+    const char* name = bc::unop_name(op);
+    Dynamic* argv[1] = {&v};
+    if (const NativeFunction* nf = resolve_native(name, argv, 1, cache)) return call_native(nf, name, argv, pos);
+    function_not_found(name, argv, 1, pos);
+}
+
+// ---- iteration -------------------------------------------------------------------------
+// A for loop's cursor occupies three slots: [0] the state (an INT: next value of a range,
+// whose last value is in [1]; an array/string/blob with the position in [1]; a cursor object;
+// () when done) and [2] the number of elements produced so far.
+
+namespace {
+
+struct CursorHolder final : InternalObj {
+    std::unique_ptr<Cursor> cursor;
+    explicit CursorHolder(std::unique_ptr<Cursor> c) : cursor(std::move(c)) {}
+};
+
+}  // namespace
+
+void Machine::for_prep(Dynamic* cursor, Dynamic it, Position pos) {
+    cursor[2] = Dynamic(INT(0));
+    cursor[1] = Dynamic(INT(0));
+    switch (it.tag()) {
+        case Tag::Range:
+        case Tag::RangeInclusive: {
+            const RangeObj& r = it.as_range();
+            bool inclusive = it.tag() == Tag::RangeInclusive;
+            if (inclusive ? r.end < r.start : r.end <= r.start) {
+                cursor[0] = Dynamic();
+                return;
+            }
+            cursor[0] = Dynamic(r.start);
+            cursor[1] = Dynamic(inclusive ? r.end : r.end - 1);
+            return;
+        }
+        case Tag::Array:
+        case Tag::String:
+        case Tag::Blob:
+            cursor[0] = std::move(it);
+            return;
+        case Tag::Iterable:
+            cursor[0] = Dynamic::from_heap(Tag::Internal, new CursorHolder(it.as_iterable().cursor()));
+            return;
+        default:
+            throw EvalError(ErrorKind::ErrorFor, "For loop expects iterable type", pos);
+    }
+}
+
+bool Machine::for_next(Dynamic* cursor, Dynamic& out) {
+    Dynamic& src = cursor[0];
+    switch (src.tag()) {
+        case Tag::Array: {
+            INT i = cursor[1].as_int();
+            const Array& a = src.as_array();
+            if (size_t(i) >= a.size()) return false;
+            out = a[size_t(i)];
+            cursor[1] = Dynamic(i + 1);
+            return true;
+        }
+        case Tag::String: {
+            size_t i = size_t(cursor[1].as_int());
+            const std::string& s = src.as_string();
+            if (i >= s.size()) return false;
+            out = Dynamic(utf8_next(s, i));
+            cursor[1] = Dynamic(INT(i));
+            return true;
+        }
+        case Tag::Blob: {
+            INT i = cursor[1].as_int();
+            const Blob& b = src.as_blob();
+            if (size_t(i) >= b.size()) return false;
+            out = Dynamic(INT(b[size_t(i)]));
+            cursor[1] = Dynamic(i + 1);
+            return true;
+        }
+        case Tag::Internal:
+            return static_cast<CursorHolder*>(src.heap())->cursor->next(out);
+        default:
+            return false;
+    }
+}
+
+// ---- run-time variables ----------------------------------------------------------------
+
+Dynamic* Machine::find_dyn(size_t fi, std::string_view name) {
+    for (;;) {
+        Frame& f = frames_[fi];
+        if (f.dyn_vars) {
+            auto it = f.dyn_vars->find(name);
+            if (it != f.dyn_vars->end()) return &it->second;
+        }
+        if (!f.scope_site || fi == 0) return nullptr;
+        // The calling frame's variables, by the names its call site recorded.
+        const std::string& sc = f.scope_site->scope;
+        Frame& caller = frames_[fi - 1];
+        Dynamic* found = nullptr;
+        size_t i = 0;
+        while (i < sc.size()) {
+            size_t e1 = sc.find('\0', i);
+            size_t e2 = sc.find('\0', e1 + 1);
+            if (std::string_view(sc).substr(i, e1 - i) == name)
+                found = &stack_[caller.base + std::stoul(sc.substr(e1 + 1, e2 - e1 - 1))];
+            i = e2 + 1;
+        }
+        if (found) return found;
+        --fi;
+    }
+}
+
+Map& Machine::dyn_scope_for_define() {
+    size_t fi = frames_.size() - 1;
+    while (fi > 0 && frames_[fi].is_eval) --fi;
+    Frame& f = frames_[fi];
+    if (!f.dyn_vars) f.dyn_vars = std::make_unique<Map>();
+    return *f.dyn_vars;
+}
+
+// ---- intrinsics ------------------------------------------------------------------------
+
+void Machine::exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp) {
+    using bc::Intrinsic;
+    Position pos = fr.fn->positions[size_t(fr.pc - fr.fn->code.data()) - 1];
+    uint32_t argc = in.a;
+    uint32_t at = sp - argc;
+    Dynamic* a = &stack_[at];
+    auto need_string = [&](const Dynamic& v) -> const std::string& {
+        if (!v.is_string()) throw EvalError::mismatch_data_type("string", v.type_name(), pos);
+        return v.as_string();
+    };
+    auto need_int = [&](const Dynamic& v) -> INT {
+        if (!v.is_int()) throw EvalError::mismatch_data_type("i64", v.type_name(), pos);
+        return v.as_int();
+    };
+    Dynamic result;
+    switch (Intrinsic(in.c)) {
+        case Intrinsic::FnCreate: {
+            const std::string& name = need_string(a[0]);
+            bool ident = !name.empty() && !std::isdigit((unsigned char)name[0]);
+            for (unsigned char c : name) ident = ident && (std::isalnum(c) || c == '_' || c >= 0x80);
+            if (!ident)
+                throw EvalError::function_not_found(name, pos);
+            result = Dynamic::fn_ptr(name);
+            break;
+        }
+        case Intrinsic::CallFn: {
+            Dynamic f = std::move(a[0]);
+            call_value(f, at + 1, argc - 1, at, nullptr, -1, 0, pos);
+            return;
+        }
+        case Intrinsic::Eval: {
+            std::string code = need_string(a[0]);
+            std::shared_ptr<Program> prog;
+            try {
+                prog = compiler::compile_source(code, engine_, "", true);
+            } catch (const ParseError& pe) {
+                auto inner = std::make_shared<EvalError>(ErrorKind::ErrorParsing, pe.message(), pe.position());
+                throw EvalError::in_function_call("eval", "", inner, pos);
+            }
+            a[0] = Dynamic();
+            push_frame(prog->main.get(), at, at, pos);
+            Frame& f = frames_.back();
+            f.keep = prog->handle(prog->main.get());
+            f.is_eval = true;
+            f.scope_site = &site;
+            return;
+        }
+        case Intrinsic::IsDefVar: {
+            const std::string& name = need_string(a[0]);
+            // The calling frame's scope is what the site recorded, plus run-time variables.
+            bool found = false;
+            const std::string& sc = site.scope;
+            size_t i = 0;
+            while (i < sc.size() && !found) {
+                size_t e1 = sc.find('\0', i);
+                found = std::string_view(sc).substr(i, e1 - i) == name;
+                i = sc.find('\0', e1 + 1) + 1;
+            }
+            result = Dynamic(found || find_dyn(frames_.size() - 1, name) != nullptr);
+            break;
+        }
+        case Intrinsic::IsDefFn: {
+            std::string type = argc == 3 ? need_string(a[0]) : "";
+            const std::string& name = need_string(a[argc == 3 ? 1 : 0]);
+            INT n = need_int(a[argc - 1]);
+            bool found = false;
+            for (const Program* p : {program_.get(), fr.fn->program}) {
+                auto it = p->by_name.find(name);
+                if (it == p->by_name.end()) continue;
+                for (uint32_t idx : it->second) {
+                    const ScriptFunction* f = p->functions[idx].get();
+                    if (INT(f->arity) == n && f->this_type == type) found = true;
+                }
+            }
+            result = Dynamic(found);
+            break;
+        }
+        case Intrinsic::FnArityOk: {
+            if (!a[0].is_fn_ptr()) throw EvalError::mismatch_data_type("Fn", a[0].type_name(), pos);
+            const FnPtrObj& f = a[0].as_fn_ptr();
+            size_t n = size_t(need_int(a[1])) + f.curried.size();
+            bool ok;
+            if (f.fn) ok = f.fn->arity == n;
+            else
+                ok = program_->find(f.name, n) != nullptr || fr.fn->program->find(f.name, n) != nullptr ||
+                     engine_.functions.contains(f.name, n);
+            result = Dynamic(ok);
+            break;
+        }
+        case Intrinsic::Import:
+            throw EvalError(ErrorKind::ErrorModuleNotFound,
+                            "Module not found: " + (a[0].is_string() ? a[0].as_string() : a[0].to_display()),
+                            pos);
+    }
+    finish_native_call(std::move(result), at, sp);
+}
+
+}  // namespace rhai::vm

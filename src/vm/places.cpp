@@ -1,0 +1,331 @@
+// Places (assignment targets and method receivers) and indexing/property access.
+//
+// A place is a root variable (local slot or `this`) followed by index and property steps;
+// walking it yields a pointer to the real storage, unsharing copy-on-write containers on the
+// way (array_mut/map_mut), so `a[1].push(5)` and `m.list[0] += 1` mutate in place. Steps that
+// cannot be addressed (a char of a string, a bit of an INT, a property behind a getter) are
+// computed into a scratch value instead.
+#include "runtime/utf8.hpp"
+#include "vm/machine.hpp"
+
+namespace rhai::vm {
+
+namespace {
+
+// Rhai's index normalisation: negative counts from the end. -1 when out of bounds.
+int64_t normalize_index(INT i, size_t len) {
+    if (i < 0) i += INT(len);
+    if (i < 0 || size_t(i) >= len) return -1;
+    return i;
+}
+
+size_t char_count(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// Byte offset of the char at char index `idx` (idx < char count).
+size_t char_offset(const std::string& s, size_t idx) {
+    size_t i = 0;
+    while (idx > 0 && i < s.size()) {
+        utf8_next(s, i);
+        --idx;
+    }
+    return i;
+}
+
+EvalError indexing_type(const Dynamic& obj, Position pos) {
+    return EvalError(ErrorKind::ErrorIndexingType,
+                     "Indexer not registered for type '" + obj.type_name() + "'", pos);
+}
+
+EvalError unknown_property(const Dynamic& obj, std::string_view name, bool setter, Position pos) {
+    return EvalError(ErrorKind::ErrorDotExpr,
+                     "Unknown property '" + std::string(name) + "' - a " + (setter ? "setter" : "getter") +
+                         " is not registered for type '" + obj.type_name() + "'",
+                     pos);
+}
+
+INT int_key(const Dynamic& key, Position pos) {
+    if (!key.is_int()) throw EvalError::mismatch_data_type("i64", key.type_name(), pos);
+    return key.as_int();
+}
+
+}  // namespace
+
+Dynamic* Machine::place_root(Frame& fr, const bc::Place& p) {
+    Dynamic* root;
+    if (p.root == bc::Place::Root::This) {
+        if (!fr.has_this) throw EvalError(ErrorKind::ErrorUnboundThis, "'this' is not bound");
+        root = &fr.this_val;
+    } else {
+        root = &stack_[fr.base + p.slot];
+    }
+    if (root->is_shared()) root = &root->as_shared().value();
+    return root;
+}
+
+Dynamic* Machine::walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_t steps,
+                             Dynamic& scratch, Position pos) {
+    Dynamic* cur = place_root(fr, p);
+    size_t k = 0;
+    for (size_t i = 0; i < steps; ++i) {
+        const bc::Place::Step& st = p.steps[i];
+        if (st.is_index) {
+            const Dynamic& key = keys[k++];
+            if (cur->is_array()) {
+                INT idx = int_key(key, pos);
+                int64_t at = normalize_index(idx, cur->as_array().size());
+                if (at < 0) throw EvalError::array_bounds(INT(cur->as_array().size()), idx, pos);
+                cur = &cur->array_mut()[size_t(at)];
+                continue;
+            }
+            if (cur->is_map() && key.is_string()) {
+                Map& m = cur->map_mut();
+                auto it = m.find(key.as_string());
+                if (it != m.end()) {
+                    cur = &it->second;
+                    continue;
+                }
+            }
+            Dynamic v = get_index(*cur, key, pos, nullptr);
+            scratch = std::move(v);
+            cur = &scratch;
+        } else {
+            if (cur->is_map()) {
+                Map& m = cur->map_mut();
+                auto it = m.find(st.name);
+                if (it != m.end()) {
+                    cur = &it->second;
+                    continue;
+                }
+            }
+            Dynamic v = get_property(*cur, st.name, pos, nullptr);
+            scratch = std::move(v);
+            cur = &scratch;
+        }
+    }
+    return cur;
+}
+
+void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic value, Position pos) {
+    if (p.constant)
+        throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant", pos);
+    if (p.steps.empty()) {
+        *place_root(fr, p) = std::move(value);
+        return;
+    }
+    Dynamic scratch;
+    Dynamic* container = walk_place(fr, p, keys, p.steps.size() - 1, scratch, pos);
+    const bc::Place::Step& last = p.steps.back();
+    static const Dynamic no_key;
+    const Dynamic& key = last.is_index ? keys[p.key_count() - 1] : no_key;
+    set_child(*container, last.is_index, key, last.name, std::move(value), pos);
+}
+
+void Machine::update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::BinOp op, Dynamic rhs,
+                           Position pos, CacheEntry* cache) {
+    if (p.constant)
+        throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant", pos);
+    Dynamic* target;
+    Dynamic scratch, container_scratch;
+    Dynamic* container = nullptr;
+    if (p.steps.empty()) {
+        target = place_root(fr, p);
+    } else {
+        container = walk_place(fr, p, keys, p.steps.size() - 1, container_scratch, pos);
+        const bc::Place::Step& last = p.steps.back();
+        target = nullptr;
+        if (last.is_index) {
+            const Dynamic& key = keys[p.key_count() - 1];
+            if (container->is_array() && key.is_int()) {
+                int64_t at = normalize_index(key.as_int(), container->as_array().size());
+                if (at < 0) throw EvalError::array_bounds(INT(container->as_array().size()), key.as_int(), pos);
+                target = &container->array_mut()[size_t(at)];
+            } else if (container->is_map() && key.is_string()) {
+                Map& m = container->map_mut();
+                auto it = m.find(key.as_string());
+                if (it != m.end()) target = &it->second;
+            }
+        } else if (container->is_map()) {
+            Map& m = container->map_mut();
+            auto it = m.find(last.name);
+            if (it != m.end()) target = &it->second;
+        }
+        if (!target) {
+            const Dynamic& key = last.is_index ? keys[p.key_count() - 1] : scratch;
+            scratch = get_child(*container, last.is_index, key, last.name, pos);
+            target = &scratch;
+        }
+    }
+
+    // Compute target op= rhs in place.
+    Dynamic out;
+    if (binary_fast(op, *target, rhs, out)) {
+        *target = std::move(out);
+    } else if (op == bc::BinOp::Add && target->is_string() && rhs.is_string()) {
+        target->string_mut() += rhs.as_string();
+    } else if (op == bc::BinOp::Add && target->is_string() && rhs.is_char()) {
+        append_utf8(target->string_mut(), rhs.as_char());
+    } else {
+        // Rhai tries the op-assignment function (`+=`, receiver by reference) first.
+        std::string opname = std::string(bc::binop_name(op)) + "=";
+        Dynamic* argv[2] = {target, &rhs};
+        if (const NativeFunction* nf = resolve_native(opname, argv, 2, nullptr); nf && nf->first_by_ref) {
+            call_native(nf, opname, argv, pos);
+        } else {
+            Dynamic left = *target;
+            out = binary_slow(op, left, rhs, pos, cache);
+            *target = std::move(out);
+        }
+    }
+    if (target == &scratch) {
+        const bc::Place::Step& last = p.steps.back();
+        const Dynamic& key = last.is_index ? keys[p.key_count() - 1] : container_scratch;
+        set_child(*container, last.is_index, key, last.name, std::move(scratch), pos);
+    }
+}
+
+Dynamic Machine::get_child(Dynamic& container, bool is_index, const Dynamic& key, const std::string& name,
+                           Position pos) {
+    return is_index ? get_index(container, key, pos, nullptr) : get_property(container, name, pos, nullptr);
+}
+
+void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std::string& name,
+                        Dynamic value, Position pos) {
+    if (!is_index) {
+        if (c.is_map()) {
+            c.map_mut().insert_or_assign(name, std::move(value));
+            return;
+        }
+        std::string setter = "set$" + name;
+        Dynamic* argv[2] = {&c, &value};
+        if (const NativeFunction* nf = resolve_native(setter, argv, 2, nullptr)) {
+            call_native(nf, setter, argv, pos);
+            return;
+        }
+        throw unknown_property(c, name, true, pos);
+    }
+    if (c.is_array()) {
+        INT idx = int_key(key, pos);
+        int64_t at = normalize_index(idx, c.as_array().size());
+        if (at < 0) throw EvalError::array_bounds(INT(c.as_array().size()), idx, pos);
+        c.array_mut()[size_t(at)] = std::move(value);
+        return;
+    }
+    if (c.is_map()) {
+        if (!key.is_string()) throw EvalError::mismatch_data_type("string", key.type_name(), pos);
+        c.map_mut().insert_or_assign(key.as_string(), std::move(value));
+        return;
+    }
+    if (c.is_string() && key.is_int()) {
+        if (!value.is_char()) throw EvalError::mismatch_data_type("char", value.type_name(), pos);
+        const std::string& s = c.as_string();
+        size_t n = char_count(s);
+        int64_t at = normalize_index(key.as_int(), n);
+        if (at < 0) throw EvalError::string_bounds(INT(n), key.as_int(), pos);
+        size_t off = char_offset(s, size_t(at));
+        size_t end = off;
+        utf8_next(s, end);
+        std::string& m = c.string_mut();
+        m.replace(off, end - off, utf8_encode(value.as_char()));
+        return;
+    }
+    if (c.is_blob() && key.is_int()) {
+        if (!value.is_int()) throw EvalError::mismatch_data_type("i64", value.type_name(), pos);
+        int64_t at = normalize_index(key.as_int(), c.as_blob().size());
+        if (at < 0) throw EvalError::array_bounds(INT(c.as_blob().size()), key.as_int(), pos);
+        c.blob_mut()[size_t(at)] = uint8_t(value.as_int());
+        return;
+    }
+    if (c.is_int() && key.is_int()) {
+        if (!value.is_bool()) throw EvalError::mismatch_data_type("bool", value.type_name(), pos);
+        INT bit = key.as_int();
+        if (bit < 0) bit += 64;
+        if (bit < 0 || bit >= 64) throw EvalError::bit_field_bounds(64, key.as_int(), pos);
+        uint64_t v = uint64_t(c.as_int());
+        v = value.as_bool() ? (v | (uint64_t(1) << bit)) : (v & ~(uint64_t(1) << bit));
+        c = Dynamic(INT(v));
+        return;
+    }
+    Dynamic k = key;
+    Dynamic* argv[3] = {&c, &k, &value};
+    if (const NativeFunction* nf = resolve_native("index$set$", argv, 3, nullptr)) {
+        call_native(nf, "index$set$", argv, pos);
+        return;
+    }
+    if (c.is_string()) throw EvalError::mismatch_data_type("i64", key.type_name(), pos);
+    throw indexing_type(c, pos);
+}
+
+Dynamic Machine::get_index(const Dynamic& obj, const Dynamic& idx, Position pos, CacheEntry* cache) {
+    switch (obj.tag()) {
+        case Tag::Array: {
+            INT i = int_key(idx, pos);
+            const Array& a = obj.as_array();
+            int64_t at = normalize_index(i, a.size());
+            if (at < 0) throw EvalError::array_bounds(INT(a.size()), i, pos);
+            return a[size_t(at)];
+        }
+        case Tag::Map: {
+            if (!idx.is_string()) throw EvalError::mismatch_data_type("string", idx.type_name(), pos);
+            const Map& m = obj.as_map();
+            auto it = m.find(idx.as_string());
+            if (it != m.end()) return it->second;
+            if (engine_.fail_on_invalid_map_property)
+                throw EvalError(ErrorKind::ErrorPropertyNotFound, "Property not found: " + idx.as_string(), pos);
+            return Dynamic();
+        }
+        case Tag::String: {
+            if (!idx.is_int()) break;
+            const std::string& s = obj.as_string();
+            size_t n = char_count(s);
+            int64_t at = normalize_index(idx.as_int(), n);
+            if (at < 0) throw EvalError::string_bounds(INT(n), idx.as_int(), pos);
+            size_t off = char_offset(s, size_t(at));
+            return Dynamic(utf8_next(s, off));
+        }
+        case Tag::Blob: {
+            INT i = int_key(idx, pos);
+            const Blob& b = obj.as_blob();
+            int64_t at = normalize_index(i, b.size());
+            if (at < 0) throw EvalError::array_bounds(INT(b.size()), i, pos);
+            return Dynamic(INT(b[size_t(at)]));
+        }
+        case Tag::Int: {
+            if (!idx.is_int()) break;
+            INT bit = idx.as_int();
+            if (bit < 0) bit += 64;
+            if (bit < 0 || bit >= 64) throw EvalError::bit_field_bounds(64, idx.as_int(), pos);
+            return Dynamic(((uint64_t(obj.as_int()) >> bit) & 1) != 0);
+        }
+        default:
+            break;
+    }
+    Dynamic o = obj, k = idx;
+    Dynamic* argv[2] = {&o, &k};
+    if (const NativeFunction* nf = resolve_native("index$get$", argv, 2, cache))
+        return call_native(nf, "index$get$", argv, pos);
+    if (obj.is_string() || obj.is_int()) throw EvalError::mismatch_data_type("i64", idx.type_name(), pos);
+    throw indexing_type(obj, pos);
+}
+
+Dynamic Machine::get_property(const Dynamic& obj, const std::string& name, Position pos, CacheEntry* cache) {
+    if (obj.is_map()) {
+        const Map& m = obj.as_map();
+        auto it = m.find(name);
+        if (it != m.end()) return it->second;
+        if (engine_.fail_on_invalid_map_property)
+            throw EvalError(ErrorKind::ErrorPropertyNotFound, "Property not found: " + name, pos);
+        return Dynamic();
+    }
+    std::string getter = "get$" + name;
+    Dynamic o = obj;
+    Dynamic* argv[1] = {&o};
+    if (const NativeFunction* nf = resolve_native(getter, argv, 1, cache))
+        return call_native(nf, getter, argv, pos);
+    throw unknown_property(obj, name, false, pos);
+}
+
+}  // namespace rhai::vm

@@ -1,0 +1,222 @@
+// Task: running, limits, error unwinding, suspension and resumption.
+#include "vm/task.hpp"
+
+#include "vm/machine.hpp"
+
+namespace rhai::vm {
+
+namespace {
+
+// Errors `catch` cannot intercept (Rhai's EvalAltResult::is_catchable).
+bool catchable(ErrorKind k) {
+    switch (k) {
+        case ErrorKind::ErrorSystem:
+        case ErrorKind::ErrorStackOverflow:
+        case ErrorKind::ErrorTooManyOperations:
+        case ErrorKind::ErrorTooManyModules:
+        case ErrorKind::ErrorDataTooLarge:
+        case ErrorKind::ErrorTerminated:
+            return false;
+        default:
+            return true;
+    }
+}
+
+}  // namespace
+
+Machine::Machine(EngineCore& engine, std::shared_ptr<const Program> program,
+                 std::shared_ptr<const Program> prelude)
+    : engine_(engine), program_(std::move(program)), prelude_(std::move(prelude)) {
+    stack_.resize(256);
+}
+
+Machine::~Machine() = default;
+
+void Machine::start_main() { push_frame(program_->main.get(), 0, 0, {}); }
+
+void Machine::start_call(const Dynamic& fn_ptr, std::vector<Dynamic> args) {
+    ensure_stack(args.size() + 8);
+    // Slot 0 receives the result; the arguments follow.
+    for (size_t i = 0; i < args.size(); ++i) stack_[1 + i] = std::move(args[i]);
+    saved_sp_ = uint32_t(1 + args.size());
+    // A bootstrap frame-less call: call_value pushes the callee frame (or runs a native).
+    call_value(fn_ptr, 1, uint32_t(args.size()), 0, nullptr, -1, 0, {});
+    if (frames_.empty()) {  // a native answered at once
+        if (status == Status::Suspended) return;
+        result = std::move(stack_[0]);
+        status = Status::Finished;
+    }
+}
+
+void Machine::rearm_checks() {
+    uint64_t next = budget_end_;
+    if (engine_.limits.max_operations) next = std::min(next, engine_.limits.max_operations + 1);
+    if (engine_.on_progress) next = std::min(next, operations + 1);
+    next_check_ = next;
+}
+
+bool Machine::operation_tick() {
+    if (engine_.limits.max_operations && operations > engine_.limits.max_operations)
+        throw EvalError(ErrorKind::ErrorTooManyOperations, "Too many operations");
+    if (engine_.on_progress) {
+        Dynamic t = engine_.on_progress(operations);
+        if (!t.is_unit()) {
+            EvalError e(ErrorKind::ErrorTerminated, "Script terminated");
+            e.fields()["token"] = std::move(t);
+            throw e;
+        }
+    }
+    bool yield = operations >= budget_end_;
+    rearm_checks();
+    return yield;
+}
+
+// Unwinds to the innermost handler able to catch `e`; false when the error escapes the task.
+bool Machine::handle_error(EvalError e) {
+    if (frames_.empty()) {
+        error = std::move(e);
+        return false;
+    }
+    {
+        Frame& f = frames_.back();
+        if (e.position().is_none() && f.pc > f.fn->code.data())
+            e.set_position(f.fn->positions[size_t(f.pc - f.fn->code.data()) - 1]);
+    }
+    bool can_catch = catchable(e.kind());
+    uint32_t top = std::min<uint32_t>(saved_sp_ + 1, uint32_t(stack_.size()));
+    for (;;) {
+        if (can_catch && !handlers_.empty() && handlers_.back().frame_depth == frames_.size()) {
+            Handler h = handlers_.back();
+            handlers_.pop_back();
+            for (uint32_t i = h.sp; i < top; ++i) stack_[i] = Dynamic();
+            stack_[h.sp] = e.to_catch_value();
+            saved_sp_ = h.sp + 1;
+            frames_.back().pc = h.catch_pc;
+            return true;
+        }
+        Frame& f = frames_.back();
+        if (frames_.size() == 1) {
+            // The bottom frame (main chunk or the called function): the error escapes.
+            pop_frame_cleanup(top);
+            error = std::move(e);
+            return false;
+        }
+        try {
+            write_back(f);
+        } catch (const EvalError&) {
+            // The receiver's place is gone (e.g. the array shrank): nothing to copy back into.
+        }
+        if (f.wraps_errors && can_catch && e.kind() != ErrorKind::ErrorRuntime) {
+            std::string name = f.is_eval ? "eval" : f.fn->name;
+            e = EvalError::in_function_call(std::move(name), f.fn->program->source,
+                                            std::make_shared<EvalError>(std::move(e)), f.call_pos);
+        }
+        uint32_t ret = f.ret_slot;
+        pop_frame_cleanup(top);
+        top = ret + 1;
+        if (frames_.empty()) {
+            error = std::move(e);
+            return false;
+        }
+        saved_sp_ = ret;
+    }
+}
+
+Status Machine::run(uint64_t op_budget) {
+    if (status == Status::Finished || status == Status::Failed || status == Status::Suspended) return status;
+    budget_end_ = op_budget ? operations + op_budget : UINT64_MAX;
+    rearm_checks();
+    if (pending_error_) {
+        EvalError e = std::move(*pending_error_);
+        pending_error_.reset();
+        if (!handle_error(std::move(e))) return status = Status::Failed;
+    }
+    for (;;) {
+        try {
+            Status s = execute();
+            status = s;
+            if (s == Status::Finished) {
+                frames_.clear();
+                handlers_.clear();
+            }
+            return s;
+        } catch (EvalError& e) {
+            status = Status::Ready;
+            if (!handle_error(std::move(e))) return status = Status::Failed;
+        } catch (const std::bad_alloc&) {
+            status = Status::Ready;
+            if (!handle_error(EvalError(ErrorKind::ErrorSystem, "Out of memory")))
+                return status = Status::Failed;
+        } catch (const std::exception& ex) {
+            status = Status::Ready;
+            if (!handle_error(EvalError(ErrorKind::ErrorSystem, ex.what()))) return status = Status::Failed;
+        }
+    }
+}
+
+void Machine::resume_value(Dynamic v) {
+    if (status != Status::Suspended) return;
+    stack_[suspend_slot_] = std::move(v);
+    status = Status::Ready;
+}
+
+void Machine::resume_error(EvalError e) {
+    if (status != Status::Suspended) return;
+    pending_error_ = std::move(e);
+    status = Status::Ready;
+}
+
+// ---- Task ------------------------------------------------------------------------------
+
+Task::Task(EngineCore& engine, std::shared_ptr<const Program> program, std::shared_ptr<const Program> prelude)
+    : m_(std::make_unique<Machine>(engine, std::move(program), std::move(prelude))) {
+    m_->task_handle = this;
+    m_->start_main();
+}
+
+Task::Task(EngineCore& engine, std::shared_ptr<const Program> program, std::shared_ptr<const Program> prelude,
+           const Dynamic& fn_ptr, std::vector<Dynamic> args)
+    : m_(std::make_unique<Machine>(engine, std::move(program), std::move(prelude))) {
+    m_->task_handle = this;
+    try {
+        m_->start_call(fn_ptr, std::move(args));
+    } catch (EvalError& e) {
+        m_->error = std::move(e);
+        m_->status = Status::Failed;
+    }
+}
+
+Task::~Task() = default;
+Task::Task(Task&& o) noexcept : m_(std::move(o.m_)) {
+    if (m_) m_->task_handle = this;
+}
+Task& Task::operator=(Task&& o) noexcept {
+    m_ = std::move(o.m_);
+    if (m_) m_->task_handle = this;
+    return *this;
+}
+
+Status Task::run(uint64_t op_budget) { return m_->run(op_budget); }
+Status Task::status() const { return m_->status; }
+uint64_t Task::pending_token() const { return m_->token; }
+void Task::resume_with_value(Dynamic v) { m_->resume_value(std::move(v)); }
+void Task::resume_with_error(EvalError e) { m_->resume_error(std::move(e)); }
+const Dynamic& Task::result() const { return m_->result; }
+const EvalError& Task::error() const { return *m_->error; }
+uint64_t Task::operations() const { return m_->operations; }
+
+Dynamic run_sync(EngineCore& engine, std::shared_ptr<const Program> program,
+                 std::shared_ptr<const Program> prelude) {
+    Task task(engine, std::move(program), std::move(prelude));
+    switch (task.run()) {
+        case Status::Finished:
+            return task.result();
+        case Status::Failed:
+            throw task.error();
+        default:
+            throw EvalError(ErrorKind::ErrorSystem,
+                            "A host function is asynchronous (it suspended the script): use eval_async");
+    }
+}
+
+}  // namespace rhai::vm
