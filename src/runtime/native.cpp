@@ -1,6 +1,10 @@
 // Native function table: registration, resolution by name/arity/types, call signatures.
 #include "runtime/native.hpp"
 
+#include <typeindex>
+
+#include "runtime/engine_core.hpp"
+
 namespace rhai {
 
 bool ParamType::accepts(const Dynamic& v) const {
@@ -122,6 +126,27 @@ std::string call_signature(std::string_view name, Dynamic* const* args, size_t a
     for (size_t i = 0; i < argc; ++i) {
         if (i > 0) out += ", ";
         out += args[i]->type_name();
+    }
+    out.push_back(')');
+    return out;
+}
+
+std::string engine_type_name(const EngineCore& engine, const Dynamic& value) {
+    const Dynamic& v = value.is_shared() ? value.as_shared().value() : value;
+    if (v.is_custom() && !engine.custom_type_names.empty()) {
+        auto it = engine.custom_type_names.find(std::type_index(v.as_custom().type()));
+        if (it != engine.custom_type_names.end()) return it->second;
+    }
+    return v.type_name();
+}
+
+std::string call_signature(const EngineCore& engine, std::string_view name, Dynamic* const* args,
+                           size_t argc) {
+    std::string out(name);
+    out += " (";
+    for (size_t i = 0; i < argc; ++i) {
+        if (i > 0) out += ", ";
+        out += engine_type_name(engine, *args[i]);
     }
     out.push_back(')');
     return out;

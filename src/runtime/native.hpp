@@ -131,5 +131,12 @@ private:
 
 // "name (i64, string)": the signature text Rhai prints in "Function not found" errors.
 std::string call_signature(std::string_view name, Dynamic* const* args, size_t argc);
+// The same, naming host (custom) types by the name registered with the engine
+// (EngineCore::custom_type_names), as Rhai does.
+std::string call_signature(const EngineCore& engine, std::string_view name, Dynamic* const* args,
+                           size_t argc);
+
+// type_of(): Dynamic::type_name(), except that custom types use the engine's registered name.
+std::string engine_type_name(const EngineCore& engine, const Dynamic& value);
 
 }  // namespace rhai

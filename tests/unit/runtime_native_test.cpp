@@ -2,6 +2,8 @@
 // registration through make_native (runtime/register.hpp).
 #include <gtest/gtest.h>
 
+#include <typeindex>
+
 #include "runtime/engine_core.hpp"
 #include "runtime/native.hpp"
 #include "runtime/register.hpp"
@@ -207,4 +209,16 @@ TEST(RuntimeNative, MakeNativeNarrowIntegerRangeChecked) {
     EXPECT_EQ(call(f, ok).as_int(), 5);
     std::vector<Dynamic> big{Dynamic(INT(1) << 40)};
     EXPECT_THROW(call(f, big), EvalError);
+}
+
+TEST(RuntimeNative, EngineTypeNamesForCustomTypes) {
+    EngineCore core;
+    Dynamic c = make_custom(Counter{});
+    Dynamic i(INT(1));
+    EXPECT_NE(engine_type_name(core, c).find("Counter"), std::string::npos);
+    core.custom_type_names[std::type_index(typeid(Counter))] = "Counter";
+    EXPECT_EQ(engine_type_name(core, c), "Counter");
+    EXPECT_EQ(engine_type_name(core, Dynamic::shared(c)), "Counter");
+    Dynamic* args[] = {&c, &i};
+    EXPECT_EQ(call_signature(core, "bump", args, 2), "bump (Counter, i64)");
 }
