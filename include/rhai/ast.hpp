@@ -13,6 +13,9 @@
 namespace rhai {
 
 struct Program;  // src/compiler/bytecode.hpp
+namespace api {
+struct CompiledScript;  // src/api/compiled_script.hpp: program, source text, scope variants
+}
 
 class AST {
 public:
@@ -24,20 +27,21 @@ public:
     };
 
     AST() = default;  // empty: runs to ()
-    explicit AST(std::shared_ptr<const Program> program) : program_(std::move(program)) {}
+    explicit AST(std::shared_ptr<api::CompiledScript> script) : script_(std::move(script)) {}
 
-    bool is_empty() const { return program_ == nullptr; }
+    bool is_empty() const { return script_ == nullptr; }
     // The name given at compilation (file name for compile_file), "" if none.
     std::string source() const;
     // Named script functions, in definition order.
     std::vector<FnInfo> functions() const;
     bool has_function(const std::string& name, size_t arity) const;
 
-    // The compiled program (engine use).
-    const std::shared_ptr<const Program>& program() const { return program_; }
+    // The compiled program (engine use; null when empty).
+    std::shared_ptr<const Program> program() const;
+    const std::shared_ptr<api::CompiledScript>& compiled() const { return script_; }
 
 private:
-    std::shared_ptr<const Program> program_;
+    std::shared_ptr<api::CompiledScript> script_;
 };
 
 }  // namespace rhai

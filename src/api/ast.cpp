@@ -1,16 +1,18 @@
 // rhai::AST: what a compiled script exposes to the host.
 #include "rhai/ast.hpp"
 
-#include "compiler/bytecode.hpp"
+#include "api/compiled_script.hpp"
 
 namespace rhai {
 
-std::string AST::source() const { return program_ ? program_->source : std::string(); }
+std::shared_ptr<const Program> AST::program() const { return script_ ? script_->program : nullptr; }
+
+std::string AST::source() const { return script_ ? script_->source_name : std::string(); }
 
 std::vector<AST::FnInfo> AST::functions() const {
     std::vector<FnInfo> out;
-    if (!program_) return out;
-    for (const auto& fn : program_->functions) {
+    if (!script_) return out;
+    for (const auto& fn : script_->program->functions) {
         if (!fn || fn->is_anonymous) continue;
         out.push_back(FnInfo{fn->name, fn->arity, fn->is_private});
     }
@@ -18,7 +20,7 @@ std::vector<AST::FnInfo> AST::functions() const {
 }
 
 bool AST::has_function(const std::string& name, size_t arity) const {
-    return program_ && program_->find(name, arity) != nullptr;
+    return script_ && script_->program->find(name, arity) != nullptr;
 }
 
 }  // namespace rhai

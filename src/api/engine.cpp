@@ -6,6 +6,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "api/scope_binding.hpp"
 #include "packages/packages.hpp"
 #include "syntax/keywords.hpp"
 
@@ -32,6 +33,7 @@ std::unique_ptr<EngineCore> make_core(bool standard_packages) {
     auto core = std::make_unique<EngineCore>();
     install_default_output(*core);
     core->module_resolver = std::make_shared<FileModuleResolver>();
+    api::register_scope_natives(*core);
     if (standard_packages) packages::register_standard_packages(*core);
     return core;
 }
@@ -70,9 +72,27 @@ Engine& Engine::register_global_module(std::shared_ptr<const Module> module) {
     return *this;
 }
 
+namespace {
+
+// The compiler turns `a::b::f(x)` into a call by the qualified name "a::b::f", so a static
+// module's functions (and its sub-modules', recursively) are registered under that name.
+void register_qualified(EngineCore& core, const std::string& prefix, const Module& module, int depth) {
+    if (depth > 64) throw std::invalid_argument("register_static_module: sub-modules nest too deeply");
+    for (const NativeFunction& fn : module.native_functions()) {
+        NativeFunction copy = fn;
+        copy.name = prefix + "::" + fn.name;
+        core.functions.add(std::move(copy));
+    }
+    for (const auto& [name, sub] : module.sub_modules())
+        if (sub) register_qualified(core, prefix + "::" + name, *sub, depth + 1);
+}
+
+}  // namespace
+
 Engine& Engine::register_static_module(std::string name, std::shared_ptr<const Module> module) {
     if (!module) throw std::invalid_argument("register_static_module: null module");
     if (name.empty()) throw std::invalid_argument("register_static_module: empty name");
+    register_qualified(*core_, name, *module, 0);
     core_->static_modules[std::move(name)] = std::move(module);
     return *this;
 }

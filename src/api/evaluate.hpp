@@ -1,6 +1,6 @@
-// The API layer's bridge to the parser, compiler and VM. Everything here works from a
-// const EngineCore, so that module resolvers (which only see the EngineCore) can compile and
-// run module scripts exactly as Engine does.
+// The API layer's bridge to the parser, compiler and VM. Everything here works from an
+// EngineCore, so that module resolvers (which only see the EngineCore) can compile and run
+// module scripts exactly as Engine does. Evaluation is synchronous (vm::run_sync).
 #pragma once
 
 #include <memory>
@@ -19,26 +19,36 @@ struct Program;
 
 namespace rhai::api {
 
-// Parses (with the engine's syntax options and limits) and compiles. Throws ParseError.
-std::shared_ptr<const Program> compile(const EngineCore& core, std::string_view script,
-                                       std::string source_name);
+struct CompiledScript;
 
-// Runs a program's top-level statements to completion and returns their value. With a scope,
-// its variables are visible to the script and the script's top-level variables are appended
-// to it. Throws EvalError.
-Dynamic run(const EngineCore& core, const std::shared_ptr<const Program>& program, Scope* scope);
+// Parses (with the engine's syntax options and limits) and compiles. Throws ParseError
+// (including strict-variables and max-functions violations).
+std::shared_ptr<CompiledScript> compile(EngineCore& core, std::string_view text,
+                                        std::string source_name);
 
-// Calls a script function of `program` (see Engine::call_fn_raw).
-Dynamic call(const EngineCore& core, const std::shared_ptr<const Program>& program, Scope& scope,
-             std::string_view name, std::vector<Dynamic> args, bool eval_ast, bool rewind_scope);
+// Runs a program's top-level statements and returns their value. Throws EvalError.
+Dynamic run(EngineCore& core, const std::shared_ptr<const Program>& program);
 
-// Runs a program and packages what it exports (variables marked `export`, non-private
-// functions) as a Module.
-std::shared_ptr<Module> module_from_program(const EngineCore& core,
-                                            const std::shared_ptr<const Program>& program,
-                                            Scope& scope);
-// compile + module_from_program with a fresh scope; `id` becomes the module's id.
-std::shared_ptr<const Module> module_from_source(const EngineCore& core, std::string_view text,
+// Evaluates with a Scope: Scope variables are visible (and writable) in the script, its
+// top-level variables are appended to the Scope (see scope_binding.hpp).
+Dynamic eval_with_scope(EngineCore& core, std::string_view text, Scope& scope);
+Dynamic eval_ast_with_scope(EngineCore& core, CompiledScript& script, Scope& scope);
+
+// Calls script function `name` of `script` (Engine::call_fn_raw).
+Dynamic call(EngineCore& core, CompiledScript& script, Scope& scope, std::string_view name,
+             std::vector<Dynamic> args, bool eval_ast, bool rewind_scope);
+
+// Runs a script and packages what it exports (`export` variables, non-private functions).
+std::shared_ptr<Module> module_from_script(EngineCore& core, CompiledScript& script, Scope& scope);
+// compile + module_from_script with a fresh Scope; `id` becomes the module's id.
+std::shared_ptr<const Module> module_from_source(EngineCore& core, std::string_view text,
                                                  std::string source_name, std::string id);
+
+// Adds every non-private named function of `program` to `module` as a native that runs it
+// (so `m::f()` resolves like any module function).
+void add_script_functions(Module& module, const std::shared_ptr<const Program>& program);
+
+// The compiled prelude for this engine (null for engines without the standard packages).
+std::shared_ptr<const Program> prelude_for(const EngineCore& core);
 
 }  // namespace rhai::api

@@ -15,7 +15,7 @@ EvalError module_not_found(std::string_view path, Position pos) {
     return e;
 }
 
-std::shared_ptr<const Module> ModuleResolversCollection::resolve(const EngineCore& engine,
+std::shared_ptr<const Module> ModuleResolversCollection::resolve(EngineCore& engine,
                                                                  std::string_view source,
                                                                  std::string_view path, Position pos) {
     for (const auto& resolver : resolvers_) {
@@ -58,7 +58,7 @@ EvalError in_module(std::string_view path, const std::string& inner_text, Positi
 
 }  // namespace
 
-std::shared_ptr<const Module> FileModuleResolver::resolve(const EngineCore& engine,
+std::shared_ptr<const Module> FileModuleResolver::resolve(EngineCore& engine,
                                                           std::string_view source,
                                                           std::string_view path, Position pos) {
     std::filesystem::path file = file_path(source, path);

@@ -1,0 +1,194 @@
+// The API's bridge to parser, compiler and VM: compile with the engine's options, run
+// synchronously, bind Scopes, call script functions, build modules from scripts.
+#include "api/evaluate.hpp"
+
+#include "api/compiled_script.hpp"
+#include "api/scope_binding.hpp"
+#include "compiler/compiler.hpp"
+#include "packages/packages.hpp"
+#include "syntax/parser.hpp"
+#include "vm/task.hpp"
+
+namespace rhai::api {
+
+namespace {
+
+syntax::Script parse(EngineCore& core, std::string_view text, const std::string& source_name) {
+    syntax::ParseOptions po;
+    po.max_expr_depth = core.limits.max_expr_depth;
+    po.max_function_expr_depth = core.limits.max_function_expr_depth;
+    po.disabled_symbols = core.disabled_symbols;
+    po.custom_operators = core.custom_operators;
+    syntax::Script script = syntax::parse(text, po, source_name);
+    if (core.limits.max_functions != 0 && script.functions.size() > core.limits.max_functions) {
+        const auto& extra = *script.functions[core.limits.max_functions];
+        throw ParseError(ParseErrorKind::TooManyFunctions,
+                         "Number of functions defined exceeds the maximum limit", extra.pos);
+    }
+    return script;
+}
+
+// Strict variables: every name the compiler could not bind to a local or a constant compiles to
+// a run-time lookup (LOAD_DYN / STORE_DYN); in strict mode those are parse errors.
+void check_strict(const EngineCore& core, const Program& program) {
+    if (!core.strict_variables) return;
+    auto check = [](const ScriptFunction& fn) {
+        for (size_t pc = 0; pc < fn.code.size(); ++pc) {
+            const bc::Instr& in = fn.code[pc];
+            if (in.op != bc::Op::LOAD_DYN && in.op != bc::Op::STORE_DYN) continue;
+            const Dynamic& name = fn.constants[in.c];
+            Position pos = pc < fn.positions.size() ? fn.positions[pc] : Position{};
+            throw ParseError(ParseErrorKind::VariableUndefined,
+                             "Undefined variable: " + (name.is_string() ? name.as_string() : "?"), pos);
+        }
+    };
+    if (program.main) check(*program.main);
+    for (const auto& fn : program.functions)
+        if (fn) check(*fn);
+}
+
+std::shared_ptr<const Program> compile_script(EngineCore& core, const syntax::Script& script) {
+    compiler::CompileOptions co;
+    co.optimization = core.optimization;
+    std::shared_ptr<const Program> program = compiler::compile(script, co);
+    check_strict(core, *program);
+    return program;
+}
+
+Dynamic run_program(EngineCore& core, const std::shared_ptr<const Program>& program, RunBinding* b) {
+    BindingGuard guard(b);
+    return vm::run_sync(core, program, prelude_for(core));
+}
+
+// Cells a finished run no longer shares with anything go back to plain values.
+void unshare(Scope& scope) {
+    for (auto& e : scope.entries())
+        if (e.value.is_shared() && e.value.heap()->is_unique()) e.value = e.value.flatten();
+}
+
+// The program of `cs` compiled for `key`; `build` rewrites the freshly parsed script.
+template <class Build>
+std::shared_ptr<const Program> variant(EngineCore& core, CompiledScript& cs, const std::string& key,
+                                       Build&& build) {
+    {
+        std::lock_guard lock(cs.mutex);
+        if (auto it = cs.variants.find(key); it != cs.variants.end()) return it->second;
+    }
+    syntax::Script script = parse(core, cs.text, cs.source_name);
+    build(script);
+    std::shared_ptr<const Program> program = compile_script(core, script);
+    std::lock_guard lock(cs.mutex);
+    return cs.variants.emplace(key, std::move(program)).first->second;
+}
+
+Dynamic run_with_scope(EngineCore& core, const std::shared_ptr<const Program>& program, Scope& scope) {
+    RunBinding b{&scope, nullptr};
+    try {
+        Dynamic result = run_program(core, program, &b);
+        unshare(scope);
+        return result;
+    } catch (...) {
+        unshare(scope);
+        throw;
+    }
+}
+
+}  // namespace
+
+// The prelude (higher-order built-ins written in Rhai) needs the standard packages' helper
+// natives; engines without them (Engine::new_raw) run without it. Compiled once per process.
+std::shared_ptr<const Program> prelude_for(const EngineCore& core) {
+    if (!core.functions.contains_name("__prelude_mode")) return nullptr;
+    static const std::shared_ptr<const Program> prelude = [] {
+        EngineCore defaults;
+        return std::shared_ptr<const Program>(
+            compiler::compile_source(packages::prelude_source(), defaults, "prelude"));
+    }();
+    return prelude;
+}
+
+std::shared_ptr<CompiledScript> compile(EngineCore& core, std::string_view text, std::string source_name) {
+    auto cs = std::make_shared<CompiledScript>();
+    cs->text = std::string(text);
+    cs->source_name = std::move(source_name);
+    cs->program = compile_script(core, parse(core, cs->text, cs->source_name));
+    return cs;
+}
+
+Dynamic run(EngineCore& core, const std::shared_ptr<const Program>& program) {
+    return run_program(core, program, nullptr);
+}
+
+Dynamic eval_with_scope(EngineCore& core, std::string_view text, Scope& scope) {
+    syntax::Script script = parse(core, text, "");
+    bind_scope(script, scope);
+    return run_with_scope(core, compile_script(core, script), scope);
+}
+
+Dynamic eval_ast_with_scope(EngineCore& core, CompiledScript& cs, Scope& scope) {
+    std::string key = "E" + scope_shape(scope);
+    auto program = variant(core, cs, key, [&](syntax::Script& s) { bind_scope(s, scope); });
+    return run_with_scope(core, program, scope);
+}
+
+Dynamic call(EngineCore& core, CompiledScript& cs, Scope& scope, std::string_view name,
+             std::vector<Dynamic> args, bool eval_ast, bool rewind_scope) {
+    // call_fn calls script functions only (not natives of the same name), as in Rhai.
+    if (!cs.program->find(name, args.size())) {
+        std::vector<Dynamic*> ptrs;
+        for (auto& a : args) ptrs.push_back(&a);
+        throw EvalError::function_not_found(call_signature(name, ptrs.data(), ptrs.size()));
+    }
+    std::string key = std::string(eval_ast ? "C" : "c") + std::string(name) + '\0' +
+                      std::to_string(args.size()) + '\0' + scope_shape(scope);
+    auto program = variant(core, cs, key, [&](syntax::Script& s) {
+        if (!eval_ast) s.statements.clear();
+        bind_scope(s, scope);
+        append_call(s, std::string(name), args.size());
+    });
+    size_t len = scope.len();
+    RunBinding b{&scope, &args};
+    Dynamic result;
+    try {
+        result = run_program(core, program, &b);
+    } catch (...) {
+        unshare(scope);
+        if (rewind_scope) scope.rewind(len);
+        throw;
+    }
+    unshare(scope);
+    if (rewind_scope) scope.rewind(len);
+    return result;
+}
+
+std::shared_ptr<Module> module_from_script(EngineCore& core, CompiledScript& cs, Scope& scope) {
+    std::vector<std::pair<std::string, std::string>> exports;
+    std::string key = "M" + scope_shape(scope);
+    auto program = variant(core, cs, key, [&](syntax::Script& s) { bind_scope(s, scope); });
+    exports = script_exports(parse(core, cs.text, cs.source_name));
+    size_t len = scope.len();
+    run_with_scope(core, program, scope);
+
+    auto module = std::make_shared<Module>(cs.source_name);
+    for (const auto& [name, alias] : exports) {
+        const Dynamic* v = scope.get(name);
+        if (!v)
+            throw EvalError::variable_not_found(name);
+        module->set_var(alias, v->flatten());
+    }
+    scope.rewind(len);
+    module->script = cs.program;
+    add_script_functions(*module, cs.program);
+    return module;
+}
+
+std::shared_ptr<const Module> module_from_source(EngineCore& core, std::string_view text,
+                                                 std::string source_name, std::string id) {
+    std::shared_ptr<CompiledScript> cs = compile(core, text, std::move(source_name));
+    Scope scope;
+    std::shared_ptr<Module> module = module_from_script(core, *cs, scope);
+    module->set_id(std::move(id));
+    return module;
+}
+
+}  // namespace rhai::api

@@ -1,0 +1,116 @@
+// eval / run / compile / eval_ast / call_fn and the raw engine.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "test_types.hpp"
+
+using namespace rhai;
+
+TEST(Eval, TypedResults) {
+    Engine engine;
+    EXPECT_EQ(engine.eval<INT>("40 + 2"), 42);
+    EXPECT_EQ(engine.eval<std::string>(R"("a" + "b")"), "ab");
+    EXPECT_EQ(engine.eval<bool>("1 < 2"), true);
+    EXPECT_DOUBLE_EQ(engine.eval<double>("1.5 * 2.0"), 3.0);
+    EXPECT_EQ(engine.eval<char32_t>("'x'"), U'x');
+    Dynamic d = engine.eval("[1, 2, 3]");
+    ASSERT_TRUE(d.is<Array>());
+    EXPECT_EQ(d.cast<Array>().size(), 3u);
+    EXPECT_TRUE(engine.eval(";").is_unit());
+    Map m = engine.eval<Map>("#{a: 1, b: \"two\"}");
+    EXPECT_EQ(m.at("b").cast<std::string>(), "two");
+}
+
+TEST(Eval, WrongOutputTypeIsMismatchError) {
+    Engine engine;
+    try {
+        (void)engine.eval<INT>(R"("hello")");
+        FAIL();
+    } catch (const EvalError& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::ErrorMismatchOutputType);
+        EXPECT_NE(e.message().find("string"), std::string::npos) << e.message();
+    }
+}
+
+TEST(Eval, RunDiscardsTheValueAndPrints) {
+    Engine engine;
+    api_test::PrintLog log;
+    log.attach(engine);
+    engine.run(R"(let x = 6; print(x * 7); x)");
+    EXPECT_EQ(log.lines, (std::vector<std::string>{"42"}));
+}
+
+TEST(Eval, RawEngineHasNoPackages) {
+    Engine engine;
+    EXPECT_EQ(engine.eval<INT>(R"("abc".len())"), 3);
+    Engine raw = Engine::new_raw();
+    EXPECT_EQ(raw.eval<INT>("1 + 2"), 3);  // operators on built-in types are always there
+    try {
+        raw.eval<INT>(R"("abc".len())");
+        FAIL() << "len() must not exist in a raw engine";
+    } catch (const EvalError& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::ErrorFunctionNotFound);
+    }
+    raw.register_fn("len", [](const std::string& s) { return INT(s.size()); });
+    EXPECT_EQ(raw.eval<INT>(R"("abcd".len())"), 4);
+}
+
+TEST(Eval, CompileOnceRunMany) {
+    Engine engine;
+    AST ast = engine.compile("let total = 0; for i in 0..n { total += i; } total");
+    for (INT n = 0; n < 50; ++n) {
+        Scope scope;
+        scope.push("n", n);
+        EXPECT_EQ(engine.eval_ast_with_scope<INT>(scope, ast), n * (n - 1) / 2);
+    }
+    AST constant = engine.compile("21 * 2");
+    EXPECT_EQ(engine.eval_ast<INT>(constant), 42);
+    EXPECT_NO_THROW(engine.run_ast(constant));
+    EXPECT_TRUE(engine.eval_ast(AST()).is_unit());
+}
+
+TEST(Eval, CallFnCallsScriptFunctions) {
+    Engine engine;
+    AST ast = engine.compile(R"(
+        const OFFSET = 100;
+        fn add(a, b) { a + b + OFFSET }
+        fn greet(name) { `hello, ${name}` }
+        private fn hidden() { 1 }
+    )");
+    Scope scope;
+    EXPECT_EQ(engine.call_fn<INT>(scope, ast, "add", 1, 2), 103);
+    EXPECT_EQ(engine.call_fn<std::string>(scope, ast, "greet", "ann"), "hello, ann");
+    EXPECT_TRUE(scope.is_empty()) << "call_fn rewinds the scope";
+
+    ASSERT_TRUE(ast.has_function("add", 2));
+    EXPECT_FALSE(ast.has_function("add", 1));
+    std::vector<std::string> names;
+    for (const auto& f : ast.functions()) names.push_back(f.name);
+    EXPECT_NE(std::find(names.begin(), names.end(), "greet"), names.end());
+
+    try {
+        engine.call_fn<INT>(scope, ast, "missing", 1);
+        FAIL();
+    } catch (const EvalError& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::ErrorFunctionNotFound);
+        EXPECT_NE(e.message().find("missing"), std::string::npos) << e.message();
+    }
+}
+
+TEST(Eval, CompileFileAndSourceName) {
+    auto dir = std::filesystem::temp_directory_path() / "rhai_api_compile_file";
+    std::filesystem::create_directories(dir);
+    auto file = dir / "answer.rhai";
+    {
+        std::ofstream(file) << "fn answer() { 42 }\nanswer()\n";
+    }
+    Engine engine;
+    AST ast = engine.compile_file(file);
+    EXPECT_EQ(engine.eval_ast<INT>(ast), 42);
+    EXPECT_EQ(ast.source(), file.string());
+    EXPECT_EQ(engine.eval_file<INT>(file), 42);
+    EXPECT_THROW(engine.compile_file(dir / "missing.rhai"), Error);
+}
