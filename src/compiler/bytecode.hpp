@@ -52,7 +52,8 @@ inline bool is_comparison(BinOp op) { return op >= BinOp::Eq; }
 //                 curried ones). For prelude authors: call a callback with (item, index) when
 //                 `__fn_arity_ok(f, 2)` and with (item) otherwise, as Rhai's map/filter do.
 //   Import        import "path"                -> ErrorModuleNotFound (modules are not supported yet)
-enum class Intrinsic : uint8_t { FnCreate, CallFn, Eval, IsDefVar, IsDefFn, FnArityOk, Import };
+//   Exit          exit() / exit(value)         -> ends the whole script now with that value
+enum class Intrinsic : uint8_t { FnCreate, CallFn, Eval, IsDefVar, IsDefFn, FnArityOk, Import, Exit };
 
 // A call site: what a CALL*/INTRINSIC instruction needs besides its argc.
 struct CallSite {

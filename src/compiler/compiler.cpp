@@ -450,8 +450,7 @@ private:
             }
             if ((op == BinOp::Add || op == BinOp::Sub) && value.kind == NodeKind::IntLit &&
                 value.int_value > INT32_MIN && value.int_value <= INT32_MAX) {
-                int32_t k = int32_t(op == BinOp::Add ? value.int_value : -value.int_value);
-                emit(Op::ADD_LOCAL_INT, n.pos, 0, 0, lv->slot, uint32_t(k));
+                emit(Op::ADD_LOCAL_INT, n.pos, 0, uint8_t(op), lv->slot, uint32_t(int32_t(value.int_value)));
                 return;
             }
         } else if (target.kind != NodeKind::This && target.kind != NodeKind::Index &&
@@ -706,6 +705,16 @@ private:
             out = Dynamic(FLOAT(-p.kids[0]->float_value));
             return true;
         }
+        if (p.kind == NodeKind::ArrayLit) {
+            Array a;
+            for (auto& k : p.kids) {
+                Dynamic v;
+                if (!switch_pattern(*k, v)) return false;
+                a.push_back(std::move(v));
+            }
+            out = Dynamic(std::move(a));
+            return true;
+        }
         if (p.kind == NodeKind::Range) {
             Dynamic a, b;
             if (switch_pattern(*p.kids[0], a) && switch_pattern(*p.kids[1], b) && a.is_int() && b.is_int()) {
@@ -849,6 +858,7 @@ private:
         else if (name == "is_def_var" && argc == 1) which = Intrinsic::IsDefVar;
         else if (name == "is_def_fn" && (argc == 2 || argc == 3)) which = Intrinsic::IsDefFn;
         else if (name == "__fn_arity_ok" && argc == 2) which = Intrinsic::FnArityOk;
+        else if (name == "exit" && argc <= 1) which = Intrinsic::Exit;
         else if (name == "is_shared" && argc == 1) {
             const Node& a = *n.kids[0];
             if (a.kind == NodeKind::Variable && find_local(a.text)) {

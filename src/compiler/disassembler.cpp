@@ -67,7 +67,9 @@ std::string operands(const ScriptFunction& fn, const bc::Instr& in) {
         case Op::BINARY_INT:
             return std::string(" ") + bc::binop_name(bc::BinOp(in.a)) + " " + std::to_string(int32_t(in.c));
         case Op::UNARY: return std::string(" ") + bc::unop_name(bc::UnOp(in.a));
-        case Op::ADD_LOCAL_INT: return " $" + std::to_string(in.b) + " " + std::to_string(int32_t(in.c));
+        case Op::ADD_LOCAL_INT:
+            return " $" + std::to_string(in.b) + (bc::BinOp(in.a) == bc::BinOp::Sub ? " -= " : " += ") +
+                   std::to_string(int32_t(in.c));
         case Op::CONCAT: case Op::MAKE_ARRAY: return " " + std::to_string(in.c);
         case Op::MAKE_MAP: return " " + constant_text(fn.constants[in.c]);
         case Op::MAKE_RANGE: return in.a ? " inclusive" : "";

@@ -127,7 +127,7 @@ Status Machine::execute() {
     }
 #define AFTER_CALL()                                       \
     do {                                                   \
-        if (status == Status::Suspended) return Status::Suspended; \
+        if (status != Status::Ready) return status;        \
         RELOAD();                                          \
     } while (0)
 
@@ -317,18 +317,14 @@ Status Machine::execute() {
             case Op::ADD_LOCAL_INT: {
                 Dynamic* d = &bp[in.b];
                 if (d->is_shared()) d = &d->as_shared().value();
-                INT v;
-                if (d->is_int() && !__builtin_add_overflow(d->as_int(), INT(int32_t(in.c)), &v)) {
+                INT v, k = int32_t(in.c);
+                if (d->is_int() && !(BinOp(in.a) == BinOp::Add ? __builtin_add_overflow(d->as_int(), k, &v)
+                                                                : __builtin_sub_overflow(d->as_int(), k, &v))) {
                     *d = Dynamic(v);
                     break;
                 }
                 SAVE();
-                int32_t k = int32_t(in.c);
-                // Report `x -= 5` as Rhai does (a subtraction), not as `x + -5`.
-                Dynamic rhs(INT(k < 0 && k != INT32_MIN ? -k : k));
-                BinOp op = k < 0 && k != INT32_MIN ? BinOp::Sub : BinOp::Add;
-                Dynamic out = binary_slow(op, *d, rhs, POS(), nullptr);
-                *d = std::move(out);
+                apply_op_assign(*d, BinOp(in.a), Dynamic(k), POS(), nullptr);
                 break;
             }
             case Op::CONCAT: {

@@ -145,6 +145,7 @@ private:
     void set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic value, Position pos);
     void update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::BinOp op, Dynamic rhs,
                       Position pos, CacheEntry* cache);
+    void apply_op_assign(Dynamic& target, bc::BinOp op, Dynamic rhs, Position pos, CacheEntry* cache);
     Dynamic get_index(const Dynamic& obj, const Dynamic& idx, Position pos, CacheEntry* cache);
     Dynamic get_property(const Dynamic& obj, const std::string& name, Position pos, CacheEntry* cache);
     void set_child(Dynamic& container, bool is_index, const Dynamic& key, const std::string& name,

@@ -11,13 +11,9 @@ Dynamic Machine::binary_slow(bc::BinOp op, Dynamic& l, Dynamic& r, Position pos,
     const char* name = bc::binop_name(op);
     Dynamic* argv[2] = {&l, &r};
     if (const NativeFunction* nf = resolve_native(name, argv, 2, cache)) return call_native(nf, name, argv, pos);
-    // Rhai: comparing values with no comparison function gives false (!= gives true).
-    if (bc::is_comparison(op)) {
-        bool same = l.tag() == r.tag() && l == r;
-        if (op == bc::BinOp::Eq) return Dynamic(same);
-        if (op == bc::BinOp::Ne) return Dynamic(!same);
-        return Dynamic(false);
-    }
+    // Rhai: comparing values of different types with no comparison function gives false
+    // (!= gives true); two values of one type without one is "Function not found".
+    if (bc::is_comparison(op) && l.tag() != r.tag()) return Dynamic(op == bc::BinOp::Ne);
     function_not_found(name, argv, 2, pos);
 }
 
@@ -230,6 +226,13 @@ void Machine::exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Fram
                      engine_.functions.contains(f.name, n);
             result = Dynamic(ok);
             break;
+        }
+        case Intrinsic::Exit: {
+            result = argc ? std::move(a[0]) : Dynamic();
+            while (!frames_.empty()) pop_frame_cleanup(uint32_t(stack_.size()));
+            handlers_.clear();
+            status = Status::Finished;
+            return;
         }
         case Intrinsic::Import:
             throw EvalError(ErrorKind::ErrorModuleNotFound,

@@ -5,6 +5,8 @@
 // way (array_mut/map_mut), so `a[1].push(5)` and `m.list[0] += 1` mutate in place. Steps that
 // cannot be addressed (a char of a string, a bit of an INT, a property behind a getter) are
 // computed into a scratch value instead.
+#include <algorithm>
+
 #include "runtime/utf8.hpp"
 #include "vm/machine.hpp"
 
@@ -160,30 +162,34 @@ void Machine::update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::Bin
         }
     }
 
-    // Compute target op= rhs in place.
-    Dynamic out;
-    if (binary_fast(op, *target, rhs, out)) {
-        *target = std::move(out);
-    } else if (op == bc::BinOp::Add && target->is_string() && rhs.is_string()) {
-        target->string_mut() += rhs.as_string();
-    } else if (op == bc::BinOp::Add && target->is_string() && rhs.is_char()) {
-        append_utf8(target->string_mut(), rhs.as_char());
-    } else {
-        // Rhai tries the op-assignment function (`+=`, receiver by reference) first.
-        std::string opname = std::string(bc::binop_name(op)) + "=";
-        Dynamic* argv[2] = {target, &rhs};
-        if (const NativeFunction* nf = resolve_native(opname, argv, 2, nullptr); nf && nf->first_by_ref) {
-            call_native(nf, opname, argv, pos);
-        } else {
-            Dynamic left = *target;
-            out = binary_slow(op, left, rhs, pos, cache);
-            *target = std::move(out);
-        }
-    }
+    apply_op_assign(*target, op, std::move(rhs), pos, cache);
     if (target == &scratch) {
         const bc::Place::Step& last = p.steps.back();
         const Dynamic& key = last.is_index ? keys[p.key_count() - 1] : container_scratch;
         set_child(*container, last.is_index, key, last.name, std::move(scratch), pos);
+    }
+}
+
+// target op= rhs, in place where possible (INT/FLOAT, string append, `+=` natives).
+void Machine::apply_op_assign(Dynamic& target, bc::BinOp op, Dynamic rhs, Position pos, CacheEntry* cache) {
+    Dynamic out;
+    if (binary_fast(op, target, rhs, out)) {
+        target = std::move(out);
+    } else if (op == bc::BinOp::Add && target.is_string() && rhs.is_string()) {
+        target.string_mut() += rhs.as_string();
+    } else if (op == bc::BinOp::Add && target.is_string() && rhs.is_char()) {
+        append_utf8(target.string_mut(), rhs.as_char());
+    } else {
+        // Rhai tries the op-assignment function (`+=`, receiver by reference) first.
+        std::string opname = std::string(bc::binop_name(op)) + "=";
+        Dynamic* argv[2] = {&target, &rhs};
+        if (const NativeFunction* nf = resolve_native(opname, argv, 2, nullptr); nf && nf->first_by_ref) {
+            call_native(nf, opname, argv, pos);
+        } else {
+            Dynamic left = target;
+            out = binary_slow(op, left, rhs, pos, cache);
+            target = std::move(out);
+        }
     }
 }
 
@@ -278,6 +284,18 @@ Dynamic Machine::get_index(const Dynamic& obj, const Dynamic& idx, Position pos,
             return Dynamic();
         }
         case Tag::String: {
+            if (idx.is_range()) {
+                // s[a..b]: the chars in the range (clamped), as Rhai's sub-string indexing.
+                const std::string& s = obj.as_string();
+                INT n = INT(char_count(s));
+                const RangeObj& r = idx.as_range();
+                INT start = std::clamp<INT>(r.start, 0, n);
+                INT end = idx.tag() == Tag::RangeInclusive ? (r.end >= n ? n : r.end + 1) : r.end;
+                end = std::clamp<INT>(end, start, n);
+                size_t b = char_offset(s, size_t(start));
+                size_t e = char_offset(s, size_t(end));
+                return Dynamic(s.substr(b, e - b));
+            }
             if (!idx.is_int()) break;
             const std::string& s = obj.as_string();
             size_t n = char_count(s);

@@ -124,6 +124,7 @@ bool Machine::handle_error(EvalError e) {
 
 Status Machine::run(uint64_t op_budget) {
     if (status == Status::Finished || status == Status::Failed || status == Status::Suspended) return status;
+    status = Status::Ready;
     budget_end_ = op_budget ? operations + op_budget : UINT64_MAX;
     rearm_checks();
     if (pending_error_) {
