@@ -118,6 +118,35 @@ Dynamic sub_string_range(NativeCallContext&, Dynamic** a) {
     return slice(a[0], range_window(str(a, 0), *a[1]));
 }
 
+// s[range]: the VM indexes strings by INT itself and hands other index types to
+// `index$get$`. Rhai's rules: a negative bound counts from the end (clamped to the start);
+// an exclusive range takes end - start characters, an inclusive one end - start + 1 but
+// nothing at all when end <= start (so s[3..=3] is empty, as in the reference).
+size_t range_bound(INT bound, size_t count) {
+    if (bound >= 0) return static_cast<uint64_t>(bound) > count ? count + 1 : static_cast<size_t>(bound);
+    const uint64_t back = static_cast<uint64_t>(-(bound + 1)) + 1;
+    return back >= count ? 0 : count - static_cast<size_t>(back);
+}
+Dynamic index_range(NativeCallContext&, Dynamic** a) {
+    const std::string_view s = str(a, 0);
+    if (s.empty()) return copy_of(*a[0]);
+    const RangeObj& r = a[1]->as_range();
+    const size_t count = utf8::count_chars(s);
+    const size_t start = range_bound(r.start, count), end = range_bound(r.end, count);
+    size_t take;
+    if (a[1]->tag() == Tag::Range) {
+        if (start == 0 && end >= count) return copy_of(*a[0]);
+        take = end > start ? end - start : 0;
+    } else {
+        if (start == 0 && end + 1 >= count) return copy_of(*a[0]);
+        take = end > start ? end - start + 1 : 0;
+    }
+    if (take == 0 || start >= count) return Dynamic(std::string());
+    const size_t begin = utf8::byte_offset(s, start);
+    const std::string_view rest = s.substr(begin);
+    return Dynamic(std::string(rest.substr(0, utf8::byte_offset(rest, take))));
+}
+
 // Keeps only the bytes in `r` of the receiver.
 void keep_only(Dynamic* s, ByteRange r) {
     const size_t size = s->as_string().size();
@@ -362,6 +391,8 @@ void register_string_more(EngineCore& e) {
     def(e, "sub_string", {S, I}, sub_string_from);
     def(e, "sub_string", {S, p_range()}, sub_string_range);
     def(e, "sub_string", {S, p_range_incl()}, sub_string_range);
+    def(e, "index$get$", {S, p_range()}, index_range);
+    def(e, "index$get$", {S, p_range_incl()}, index_range);
     def_mut(e, "crop", {S, I, I}, crop_len);
     def_mut(e, "crop", {S, I}, crop_from);
     def_mut(e, "crop", {S, p_range()}, crop_range);

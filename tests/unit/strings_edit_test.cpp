@@ -220,3 +220,15 @@ TEST_F(StringNatives, CharsStreamsAndToChars) {
     EXPECT_EQ(collect(it), "abc");
     EXPECT_EQ(collect(it), "abc");  // and it can be walked again
 }
+
+TEST_F(StringNatives, IndexingWithRanges) {
+    const Dynamic s("hello world");
+    EXPECT_EQ(text("index$get$", {s, Dynamic::range(0, 5, false)}), "hello");
+    EXPECT_EQ(text("index$get$", {s, Dynamic::range(6, 10, true)}), "world");
+    EXPECT_EQ(text("index$get$", {s, Dynamic::range(-5, 11, false)}), "world");
+    EXPECT_EQ(text("index$get$", {s, Dynamic::range(3, 3, true)}), "");  // as in the reference
+    EXPECT_EQ(text("index$get$", {s, Dynamic::range(4, 2, false)}), "");
+    EXPECT_EQ(text("index$get$", {s, Dynamic::range(20, 30, false)}), "");
+    EXPECT_EQ(text("index$get$", {s, Dynamic::range(0, 99, true)}), "hello world");
+    EXPECT_EQ(text("index$get$", {Dynamic("añb€c"), Dynamic::range(1, 3, true)}), "ñb€");
+}
