@@ -107,7 +107,13 @@ void apply_symbol_options(std::vector<Token>& toks, const ParseOptions& opts) {
                 break;
         }
         bool custom = opts.custom_operators.count(text) != 0;
-        if (custom || (t.kind != Tok::Identifier && opts.disabled_symbols.count(text) != 0)) {
+        bool disabled = opts.disabled_symbols.count(text) != 0;
+        if (!custom && disabled && t.kind == Tok::Reserved) {
+            // e.g. `print` switched off: using it at all is an error.
+            t.kind = Tok::LexError;
+            t.text = std::string("reserved ") + (is_valid_identifier(text) ? "keyword" : "symbol") +
+                     " '" + text + "' is disabled";
+        } else if (custom || (t.kind != Tok::Identifier && disabled)) {
             t.kind = Tok::Reserved;
             t.text = text;
         }

@@ -128,6 +128,12 @@ TEST(ParserOptions, CustomOperatorsAndDisabledSymbols) {
     EXPECT_EQ(e2.message, "Unknown operator: '+='");
     EXPECT_EQ(e2.pos, (rhai::Position{1, 3}));
     EXPECT_EQ(parser_test::parse_error("+= 1;", off).message, "'+=' is a reserved symbol");
+    // Disabling a function-like keyword forbids calling it.
+    rhai::syntax::ParseOptions no_print;
+    no_print.disabled_symbols.insert("print");
+    auto e3 = parser_test::parse_error("let x = 1;\nprint(x);", no_print);
+    EXPECT_EQ(e3.message, "reserved keyword 'print' is disabled");
+    EXPECT_EQ(e3.pos, (rhai::Position{2, 1}));
 }
 
 TEST(ParserScript, SourceNameIsKept) {
