@@ -166,8 +166,8 @@ void register_array(EngineCore& e) {
         return {};
     }, true, false);
     f.add("+", {A, A}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
-        if (a[1]->as_array().empty()) return *a[0];
-        if (a[0]->as_array().empty()) return *a[1];
+        if (a[1]->as_array().empty()) return writable(*a[0]);
+        if (a[0]->as_array().empty()) return writable(*a[1]);
         Array out = a[0]->as_array();
         const Array& y = a[1]->as_array();
         out.insert(out.end(), y.begin(), y.end());

@@ -225,7 +225,7 @@ void register_blob(EngineCore& e) {
         f.add(name, {B, C}, append_char, true, false);
     }
     f.add("+", {B, B}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
-        if (a[1]->as_blob().empty()) return *a[0];
+        if (a[1]->as_blob().empty()) return writable(*a[0]);
         Blob out = blob(a);
         out.insert(out.end(), a[1]->as_blob().begin(), a[1]->as_blob().end());
         return out;

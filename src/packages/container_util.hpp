@@ -17,6 +17,14 @@ namespace rhai::packages::util {
 inline ParamType P(Tag t) { return ParamType::of(t); }
 inline ParamType Any() { return ParamType::dynamic(); }
 
+// A copy of an argument returned as a new value: a constant's read-only flag must not travel
+// with it (`let b = CONST_ARRAY + [];` gives a normal, writable array).
+inline Dynamic writable(const Dynamic& v) {
+    Dynamic out = v;
+    out.set_read_only(false);
+    return out;
+}
+
 // Rhai's calc_offset_len: a negative start counts from the end (clamped to 0 when it reaches
 // past the front); a start at/after the end gives (len, 0); len <= 0 gives 0; the length is
 // clamped to what is left after start.

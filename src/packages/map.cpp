@@ -82,7 +82,7 @@ void register_map(EngineCore& e) {
     f.add("mixin", {M, M}, mix, true, false);
     f.add("+=", {M, M}, mix, true, false);
     f.add("+", {M, M}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
-        if (a[1]->as_map().empty()) return *a[0];
+        if (a[1]->as_map().empty()) return writable(*a[0]);
         Map out = map(a);
         mixin(out, a[1]->as_map());
         return out;
