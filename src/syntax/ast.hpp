@@ -48,7 +48,9 @@ enum class NodeKind : uint8_t {
     Or,           // kids[0] || kids[1]   (short-circuit)
     Coalesce,     // kids[0] ?? kids[1]   (right side evaluated only when left is ())
     In,           // kids[0] in kids[1]
-    Range,        // kids[0] .. kids[1]; flag: inclusive (..=)
+    Range,        // kids[0] .. kids[1]; flag: inclusive (..=). Open ends as in Rhai:
+                  //   `..x` has kids[0] IntLit 0, `x..` (before `]` `)` `}` `,` `;` `=>`) has
+                  //   kids[1] Unit
 
     // ---- access and calls ----
     Index,        // kids[0][kids[1]]; flag: safe (`?[`); pos: the `[`
@@ -128,8 +130,9 @@ struct FnDef {
     bool is_private = false;
     bool is_closure = false;
     std::string this_type;          // typed method `fn int.foo()`: the Rhai type name, else ""
-                                    //   (as written: `int`, `array`, or the text of a quoted
-                                    //   name `fn "My Type".foo()`; aliases are not mapped)
+                                    //   (`int`/`float` become "i64"/"f64" as in Rhai; other
+                                    //   names as written: `array`, or the text of a quoted
+                                    //   name `fn "My Type".foo()`)
     std::vector<std::string> doc_comments;  // `/// ...` and `/** ... */` lines, as written
 };
 

@@ -61,12 +61,38 @@ void Parser::ensure_bool(const Node& e) {
     }
 }
 
-// condition ::= expr      (a boolean; `=` here is almost certainly a typo of `==`)
+// condition ::= expr      (a boolean; a bare `{` or a following `=` is rejected as in Rhai)
 NodePtr Parser::parse_condition() {
+    if (check(Tok::LBrace)) {
+        error(ParseErrorKind::ExprExpected, "Expecting a boolean expression", peek().pos);
+    }
     NodePtr e = parse_expr();
     ensure_bool(*e);
     if (check(Tok::Equals)) {
         error(ParseErrorKind::BadInput, "Possibly a typo of '=='?", peek().pos);
+    }
+    return e;
+}
+
+// The value a `for` loop iterates over: literals that can never be iterated are rejected.
+NodePtr Parser::parse_iterable() {
+    if (check(Tok::LBrace)) {
+        error(ParseErrorKind::ExprExpected, "Expecting a boolean expression", peek().pos);
+    }
+    NodePtr e = parse_expr();
+    const char* type = nullptr;
+    switch (e->kind) {
+        case NodeKind::Unit: type = "()"; break;
+        case NodeKind::BoolLit: type = "a boolean"; break;
+        case NodeKind::IntLit: type = "a number"; break;
+        case NodeKind::FloatLit: type = "a floating-point number"; break;
+        case NodeKind::CharLit: type = "a character"; break;
+        case NodeKind::MapLit: type = "an object map"; break;
+        default: break;
+    }
+    if (type) {
+        error(ParseErrorKind::MismatchedType,
+              std::string("Expecting an iterable value, not ") + type, e->pos);
     }
     return e;
 }
@@ -98,8 +124,18 @@ NodePtr Parser::parse_binary(int min_prec) {
         DepthGuard chain(*this, op.pos);
         hold_level();  // keep this level counted after `chain` is released
         ++levels;
-        // Right-associative `**` parses its right side at the same precedence.
-        NodePtr rhs = parse_binary(op.kind == Tok::PowerOf ? prec : prec + 1);
+        NodePtr rhs;
+        const Token& after = peek();
+        bool is_range = op.kind == Tok::ExclusiveRange || op.kind == Tok::InclusiveRange;
+        if (is_range && (after.kind == Tok::RBracket || after.kind == Tok::RParen ||
+                         after.kind == Tok::RBrace || after.kind == Tok::Comma ||
+                         after.kind == Tok::Semicolon || after.kind == Tok::DoubleArrow)) {
+            // Open-ended range `x..`: the end is `()` (as in Rhai).
+            rhs = make_node(NodeKind::Unit, after.pos);
+        } else {
+            // Right-associative `**` parses its right side at the same precedence.
+            rhs = parse_binary(op.kind == Tok::PowerOf ? prec : prec + 1);
+        }
         switch (op.kind) {
             case Tok::Or: case Tok::And:
                 if (!custom) {
@@ -194,6 +230,10 @@ NodePtr Parser::parse_postfix(NodePtr lhs) {
                 if (name.kind == Tok::Reserved && is_valid_identifier(name.text)) unexpected(name);
                 error(ParseErrorKind::PropertyExpected, "Expecting name of a property", name.pos);
             }
+            if (check(Tok::Bang) && (peek(1).kind == Tok::LParen || peek(1).kind == Tok::Unit)) {
+                error(ParseErrorKind::MalformedCapture,
+                      "method-call style does not support running within the caller's scope", name.pos);
+            }
             if (has_args) {
                 auto call = make_node(NodeKind::MethodCall, name.pos);
                 call->text = name.text;
@@ -217,6 +257,7 @@ NodePtr Parser::parse_postfix(NodePtr lhs) {
             ++levels;
             Position pos = next().pos;
             NodePtr idx = parse_expr();
+            check_index_types(*lhs, *idx);
             expect(Tok::RBracket, "for a matching [ in this index expression");
             auto node = make_node(NodeKind::Index, pos);
             node->flag = safe;
@@ -264,14 +305,16 @@ NodePtr Parser::parse_primary() {
         case Tok::Unit: return make_node(NodeKind::Unit, next().pos);
         case Tok::InterpString: return parse_interpolated();
         case Tok::LParen: {
-            Position pos = next().pos;
-            if (eat(Tok::RParen)) return make_node(NodeKind::Unit, pos);  // `( )`
+            next();
             NodePtr e = parse_expr();
             expect(Tok::RParen, "for a matching ( in this expression");
             return e;
         }
         case Tok::LBracket: return parse_array();
         case Tok::MapStart: return parse_map();
+        case Tok::ExclusiveRange: case Tok::InclusiveRange:
+            // Open-start range `..x` is `0..x` (the range operator itself is not consumed).
+            return make_node(NodeKind::IntLit, t.pos);
         case Tok::LBrace: return parse_block();
         case Tok::If: return parse_if();
         case Tok::Switch: return parse_switch();
@@ -296,9 +339,10 @@ NodePtr Parser::parse_primary() {
                 return make_node(NodeKind::This, next().pos);
             }
             const Token& after = peek(1);
-            if (reserved_info(t.text).callable && (after.kind == Tok::LParen || after.kind == Tok::Unit)) {
+            if (reserved_info(t.text).callable &&
+                (after.kind == Tok::LParen || after.kind == Tok::Unit || after.kind == Tok::Bang)) {
                 const Token& id = next();
-                return parse_call(id.text, id.pos, {}, false);
+                return parse_identifier_expr(id);
             }
             unexpected(t);
         }
@@ -330,6 +374,9 @@ NodePtr Parser::parse_identifier_expr(const Token& id) {
             }
             if (check(Tok::LParen) || check(Tok::Unit)) {
                 return parse_call(part.text, part.pos, std::move(path), false);
+            }
+            if (check(Tok::Bang)) {
+                error(ParseErrorKind::BadInput, "'!' cannot be used to call module functions", peek().pos);
             }
             auto v = make_node(NodeKind::Namespaced, id.pos);
             v->names = std::move(path);
@@ -363,7 +410,8 @@ NodePtr Parser::parse_call(std::string name, Position pos, std::vector<std::stri
 
 // Arguments after the opening `(`, through the closing `)`.
 void Parser::parse_args(Node& call, const std::string& fn_name) {
-    static const std::string kClose = "Expecting ')' to close the arguments list of this function call";
+    const std::string kClose =
+        "Expecting ')' to close the arguments list of this function call '" + fn_name + "'";
     if (eat(Tok::RParen)) return;
     for (;;) {
         if (check(Tok::Eof)) error(ParseErrorKind::MissingToken, kClose, peek().pos);
@@ -467,11 +515,40 @@ NodePtr Parser::parse_closure() {
     def->name = "anon$" + std::to_string(anon_count_++);
     def->pos = open.pos;
     def->is_closure = true;
-    if (open.kind == Tok::Pipe) def->params = parse_params(Tok::Pipe, def->name);
+    if (open.kind == Tok::Pipe) def->params = parse_params(Tok::Pipe, "");
     def->body = parse_fn_body(def->params, true);
     auto node = make_node(NodeKind::Closure, open.pos);
     node->fn = std::move(def);
     return node;
+}
+
+// Literal receivers with literal indexes of the wrong type are rejected early, as in Rhai
+// (`#{a: 1}[0]`, `[1, 2]["x"]`); anything involving a variable is checked at run time.
+void Parser::check_index_types(const Node& lhs, const Node& idx) {
+    const char* idx_type = nullptr;
+    switch (idx.kind) {
+        case NodeKind::IntLit: idx_type = "a number"; break;
+        case NodeKind::StringLit: case NodeKind::Interpolated: idx_type = "a string"; break;
+        case NodeKind::FloatLit: idx_type = "a float"; break;
+        case NodeKind::CharLit: idx_type = "a character"; break;
+        case NodeKind::Unit: idx_type = "()"; break;
+        case NodeKind::And: case NodeKind::Or: case NodeKind::BoolLit: idx_type = "a boolean"; break;
+        default: return;
+    }
+    std::string msg;
+    if (lhs.kind == NodeKind::MapLit) {
+        if (idx.kind == NodeKind::StringLit || idx.kind == NodeKind::Interpolated) return;
+        msg = std::string("Object map expects string index, not ") + idx_type;
+    } else if (lhs.kind == NodeKind::IntLit || lhs.kind == NodeKind::ArrayLit ||
+               lhs.kind == NodeKind::StringLit || lhs.kind == NodeKind::Interpolated) {
+        if (idx.kind == NodeKind::IntLit) return;
+        msg = idx.kind == NodeKind::StringLit || idx.kind == NodeKind::Interpolated
+                  ? "Array, string or bit-field expects numeric index, not a string"
+                  : std::string("Array, string or bit-field expects integer index, not ") + idx_type;
+    } else {
+        return;
+    }
+    error(ParseErrorKind::MalformedIndexExpr, msg, idx.pos);
 }
 
 // A switch case value: a literal (number, string, char, bool, unit), an array/map of

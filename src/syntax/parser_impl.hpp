@@ -91,7 +91,8 @@ private:
     NodePtr make_assignment(NodePtr target, const Token& op);
     void parse_fn_def();
     std::vector<std::string> parse_params(Tok close, const std::string& fn_name);
-    NodePtr parse_fn_body(const std::vector<std::string>& params, bool expression_body);
+    NodePtr parse_fn_body(const std::vector<std::string>& params, bool closure);
+    static bool produces_value(const Node& stmt);
     NodePtr parse_loop_body();
     // One more level held until release_levels(): operator and postfix chains build an AST
     // as deep as they are long, so they count like nesting.
@@ -119,6 +120,9 @@ private:
     NodePtr parse_interpolated();
     NodePtr parse_closure();
     NodePtr parse_condition();
+    NodePtr parse_iterable();
+    bool can_start_expression(const Token& t) const;
+    void check_index_types(const Node& lhs, const Node& idx);
     NodePtr parse_case_pattern();
     void ensure_bool(const Node& e);
     static bool is_constant_pattern(const Node& e);

@@ -28,7 +28,7 @@ void Parser::parse_statement_list(std::vector<NodePtr>& out, bool in_block) {
     for (;;) {
         const Token& t = peek();
         if (t.kind == Tok::Eof) {
-            if (in_block) error(ParseErrorKind::MissingToken, "Expecting '}' to end this statement block", t.pos);
+            if (in_block) error(ParseErrorKind::MissingToken, "Expecting '}' to terminate this block", t.pos);
             return;
         }
         if (in_block && t.kind == Tok::RBrace) return;
@@ -93,16 +93,18 @@ NodePtr Parser::parse_block() {
     scope_.resize(scope_mark);
     // A block's value is its last statement's when that statement produces one (Rhai keeps it
     // even after a trailing `;`: `{ 1; 2; 3; }` is 3).
-    if (!block->kids.empty()) {
-        switch (block->kids.back()->kind) {
-            case NodeKind::Let: case NodeKind::Assign: case NodeKind::Import:
-            case NodeKind::Export:
-                break;
-            default:
-                block->flag = true;
-        }
-    }
+    if (!block->kids.empty()) block->flag = produces_value(*block->kids.back());
     return block;
+}
+
+bool Parser::produces_value(const Node& stmt) {
+    switch (stmt.kind) {
+        case NodeKind::Let: case NodeKind::Assign: case NodeKind::Import: case NodeKind::Export:
+        case NodeKind::Nop:
+            return false;
+        default:
+            return true;
+    }
 }
 
 // let ::= ('let' | 'const') name ['=' expr]
@@ -191,7 +193,7 @@ NodePtr Parser::parse_switch() {
         if (eat(Tok::Comma) || check(Tok::RBrace)) continue;
         if (!is_self_terminated(last)) {
             error(ParseErrorKind::MissingToken,
-                  "Expecting ',' to separate the items of this switch block", peek().pos);
+                  "Expecting ',' to separate the items in this switch block", peek().pos);
         }
     }
     ctx_.global = was_global;
@@ -227,8 +229,7 @@ NodePtr Parser::parse_do() {
     if (eat(Tok::Until)) {
         node->flag = true;
     } else if (!eat(Tok::While)) {
-        error(ParseErrorKind::MissingToken, "Expecting 'while' or 'until' for the 'do' statement",
-              peek().pos);
+        error(ParseErrorKind::MissingToken, "Expecting 'while' for the do statement", peek().pos);
     }
     node->kids.push_back(parse_condition());
     return node;
@@ -247,19 +248,19 @@ NodePtr Parser::parse_for() {
     };
     if (eat(Tok::LParen)) {
         node->names.push_back(take_name().text);
-        expect(Tok::Comma, "to separate the iteration variables");
+        expect(Tok::Comma, "after the iteration variable name");
         const Token& second = take_name();
         if (second.text == node->names[0]) {
             error(ParseErrorKind::DuplicatedVariable, "Duplicated variable name: " + second.text,
                   second.pos);
         }
         node->names.push_back(second.text);
-        expect(Tok::RParen, "to close the iteration variables");
+        expect(Tok::RParen, "to close the iteration variable");
     } else {
         node->names.push_back(take_name().text);
     }
     expect(Tok::In, "after the iteration variable");
-    node->kids.push_back(parse_expr());
+    node->kids.push_back(parse_iterable());
     size_t mark = scope_.size();
     for (const auto& n : node->names) declare(n, false);
     node->kids.push_back(parse_loop_body());
@@ -341,13 +342,20 @@ NodePtr Parser::parse_flow(NodeKind kind) {
     }
     auto node = make_node(kind, kw.pos);
     if (kind == NodeKind::Continue) return node;
-    switch (peek().kind) {
-        case Tok::Eof: case Tok::Semicolon: case Tok::RBrace: case Tok::Comma:
-            break;
-        default:
-            node->kids.push_back(parse_expr());
-    }
+    // The value is optional: it is there when an expression can start here.
+    if (can_start_expression(peek())) node->kids.push_back(parse_expr());
     return node;
+}
+
+bool Parser::can_start_expression(const Token& t) const {
+    switch (t.kind) {
+        case Tok::Eof: case Tok::Semicolon: case Tok::RBrace: case Tok::RParen:
+        case Tok::RBracket: case Tok::Comma: case Tok::DoubleArrow: case Tok::Colon:
+        case Tok::Else: case Tok::Catch: case Tok::Equals:
+            return false;
+        default:
+            return true;
+    }
 }
 
 // expr-stmt ::= expr [('=' | '+=' | ...) expr]
@@ -393,6 +401,9 @@ NodePtr Parser::make_assignment(NodePtr target, const Token& op) {
             if (n->kind != NodeKind::Variable && n->kind != NodeKind::This) invalid(n->pos);
             break;
         }
+        case NodeKind::Unit: case NodeKind::BoolLit: case NodeKind::IntLit: case NodeKind::FloatLit:
+        case NodeKind::CharLit: case NodeKind::StringLit:
+            error(ParseErrorKind::AssignmentToConstant, "Cannot assign to a constant value", target->pos);
         case NodeKind::And: case NodeKind::Or: case NodeKind::Coalesce:
             if (plain) error(ParseErrorKind::BadInput, "Possibly a typo of '=='?", op.pos);
             invalid(target->pos);
@@ -413,25 +424,28 @@ void Parser::parse_fn_def() {
     auto def = std::make_shared<FnDef>();
     def->pos = first.pos;
     def->doc_comments = first.doc_comments;
+    Position fn_pos = first.pos;
     if (first.kind == Tok::Private) {
         def->is_private = true;
-        expect(Tok::Fn, "to define a function");
+        fn_pos = expect(Tok::Fn, "following 'private'");
     }
     const Token* name = &next();
-    bool typed = (name->kind == Tok::Identifier || name->kind == Tok::String) &&
-                 peek().kind == Tok::Period;
-    if (typed) {
-        def->this_type = name->text;
+    // Typed method: `fn int.name()` or `fn "Custom Type".name()`; `int`/`float` are Rhai's
+    // aliases of i64/f64 (so `is_def_fn("i64", ...)` finds it, as in Rhai).
+    if (name->kind == Tok::String && !check(Tok::Period)) {
+        error(ParseErrorKind::MissingToken, "Expecting '.' after the type name for 'this'", peek().pos);
+    }
+    if ((name->kind == Tok::Identifier || name->kind == Tok::String) && check(Tok::Period)) {
+        def->this_type = name->text == "int" ? "i64" : name->text == "float" ? "f64" : name->text;
         next();  // '.'
         name = &next();
     }
     if (name->kind != Tok::Identifier) {
-        if (name->kind == Tok::Reserved && is_valid_identifier(name->text)) unexpected(*name);
+        if (name->kind == Tok::Reserved) unexpected(*name);
         error(ParseErrorKind::FnMissingName, "Expecting function name in function declaration",
               name->pos);
     }
     def->name = name->text;
-    Position name_pos = name->pos;
     if (!eat(Tok::LParen)) {
         // `fn f() {}` lexes `()` as one token.
         if (!eat(Tok::Unit)) {
@@ -446,7 +460,7 @@ void Parser::parse_fn_def() {
         size_t n = def->params.size();
         std::string count = n == 0 ? "no parameters" : n == 1 ? "1 parameter" : std::to_string(n) + " parameters";
         error(ParseErrorKind::FnDuplicatedDefinition,
-              "Function " + def->name + " with " + count + " already exists", name_pos);
+              "Function " + def->name + " with " + count + " already exists", fn_pos);
     }
     if (!check(Tok::LBrace)) {
         error(ParseErrorKind::FnMissingBody, "Expecting body statement block for function " + def->name,
@@ -456,17 +470,22 @@ void Parser::parse_fn_def() {
     script_.functions.push_back(std::move(def));
 }
 
-// Parameter names up to `close` (the opening token is already consumed).
+// Parameter names up to `close` (the opening token is already consumed). `fn_name` is ""
+// for closures, which Rhai's messages call "anonymous function".
 std::vector<std::string> Parser::parse_params(Tok close, const std::string& fn_name) {
+    bool closure = close == Tok::Pipe;
     std::vector<std::string> params;
     for (;;) {
-        if (eat(close)) return params;
+        if (eat(close)) return params;  // also after a trailing comma
         const Token& p = next();
         if (!is_name_token(p)) {
-            if (p.kind == Tok::Reserved && is_valid_identifier(p.text)) unexpected(p);
+            if (p.kind == Tok::Reserved) unexpected(p);
+            if (is_valid_identifier(p.text) && p.kind != Tok::Int && p.kind != Tok::String) {
+                error(ParseErrorKind::VariableExpected, "Expecting name of a variable", p.pos);
+            }
             error(ParseErrorKind::MissingToken,
-                  "Expecting '" + std::string(fixed_token_syntax(close)) +
-                      "' to close the parameters list of function " + fn_name,
+                  closure ? std::string("Expecting '|' to close the parameters list of anonymous function or closure")
+                          : "Expecting ')' to close the parameters list of function '" + fn_name + "'",
                   p.pos);
         }
         for (const auto& existing : params) {
@@ -479,29 +498,38 @@ std::vector<std::string> Parser::parse_params(Tok close, const std::string& fn_n
         if (eat(close)) return params;
         if (!eat(Tok::Comma)) {
             error(ParseErrorKind::MissingToken,
-                  "Expecting ',' to separate the parameters of function " + fn_name, peek().pos);
+                  closure ? std::string("Expecting ',' to separate the parameters of anonymous function")
+                          : "Expecting ',' to separate the parameters of function '" + fn_name + "'",
+                  peek().pos);
         }
     }
 }
 
-// A function or closure body gets a fresh context: its own depth budget, no enclosing loop,
-// only its parameters in scope (Rhai functions do not see the caller's variables).
-NodePtr Parser::parse_fn_body(const std::vector<std::string>& params, bool expression_body) {
+// A function body gets a fresh context: its own depth budget, no enclosing loop, only its
+// parameters in scope (Rhai functions do not see the caller's variables). A closure body keeps
+// counting depth from where it stands (as Rhai does) but is otherwise a function body; it is a
+// single statement (usually an expression or a block).
+NodePtr Parser::parse_fn_body(const std::vector<std::string>& params, bool closure) {
     Context saved_ctx = ctx_;
     std::vector<ScopeVar> saved_scope = std::move(scope_);
     scope_.clear();
     for (const auto& p : params) declare(p, false);
-    ctx_ = Context{};
     ctx_.global = false;
     ctx_.in_fn = true;
-    ctx_.max_depth = limit(opts_.max_function_expr_depth);
+    ctx_.loops = 0;
+    if (!closure) {
+        ctx_.depth = 0;
+        ctx_.max_depth = limit(opts_.max_function_expr_depth);
+    }
     NodePtr body;
-    if (expression_body && !check(Tok::LBrace)) {
+    if (closure && !check(Tok::LBrace)) {
         Position pos = peek().pos;
-        NodePtr e = parse_expr();
+        NodePtr stmt = parse_stmt();
         body = make_node(NodeKind::Block, pos);
-        body->kids.push_back(std::move(e));
-        body->flag = true;
+        if (stmt && stmt->kind != NodeKind::Nop) {
+            body->flag = produces_value(*stmt);
+            body->kids.push_back(std::move(stmt));
+        }
     } else {
         body = parse_block();
     }

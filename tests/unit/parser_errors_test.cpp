@@ -21,14 +21,15 @@ TEST(ParserErrors, UnclosedBrackets) {
     EXPECT_PARSE_ERROR("let x = (1 + 2;", MissingToken,
                        "Expecting ')' for a matching ( in this expression", 1, 15);
     EXPECT_PARSE_ERROR("f(1, 2", MissingToken,
-                       "Expecting ')' to close the arguments list of this function call", 1, 7);
+                       "Expecting ')' to close the arguments list of this function call 'f'", 1, 7);
     EXPECT_PARSE_ERROR("f(1 2)", MissingToken,
                        "Expecting ',' to separate the arguments to function call 'f'", 1, 5);
     EXPECT_PARSE_ERROR("[1 2]", MissingToken,
                        "Expecting ',' to separate the items of this array literal", 1, 4);
     EXPECT_PARSE_ERROR("a[1", MissingToken,
                        "Expecting ']' for a matching [ in this index expression", 1, 4);
-    EXPECT_PARSE_ERROR("{ let x = 1;", MissingToken, "Expecting '}' to end this statement block", 1, 13);
+    EXPECT_PARSE_ERROR("{ let x = 1;", MissingToken, "Expecting '}' to terminate this block", 1, 13);
+    EXPECT_PARSE_ERROR("f(( ))", BadInput, "Unexpected ')'", 1, 5);
 }
 
 TEST(ParserErrors, MapLiterals) {
@@ -74,9 +75,9 @@ TEST(ParserErrors, FunctionDefinitions) {
     EXPECT_PARSE_ERROR("{\n    fn inner() { 1 }\n}", WrongFnDefinition, wrong_place, 2, 5);
     EXPECT_PARSE_ERROR("fn outer() {\n    fn inner() { 1 }\n}", WrongFnDefinition, wrong_place, 2, 5);
     EXPECT_PARSE_ERROR("fn g(x) { 1 }\nfn g(y) { 2 }", FnDuplicatedDefinition,
-                       "Function g with 1 parameter already exists", 2, 4);
+                       "Function g with 1 parameter already exists", 2, 1);
     EXPECT_PARSE_ERROR("fn h() {} fn h() {}", FnDuplicatedDefinition,
-                       "Function h with no parameters already exists", 1, 14);
+                       "Function h with no parameters already exists", 1, 11);
     EXPECT_PARSE_ERROR("fn f(a, a) {}", FnDuplicatedParam, "Duplicated parameter a for function f", 1, 9);
     EXPECT_PARSE_ERROR("fn f {}", FnMissingParams, "Expecting parameters for function f", 1, 6);
     EXPECT_PARSE_ERROR("fn f()", FnMissingBody, "Expecting body statement block for function f", 1, 7);
@@ -92,7 +93,7 @@ TEST(ParserErrors, SwitchRules) {
                        "Numeric switch case cannot follow a range case", 1, 23);
     EXPECT_PARSE_ERROR("switch x { y => 1 }", ExprExpected, "Expecting a literal expression", 1, 12);
     EXPECT_PARSE_ERROR("switch x { 1 => 2 3 => 4 }", MissingToken,
-                       "Expecting ',' to separate the items of this switch block", 1, 19);
+                       "Expecting ',' to separate the items in this switch block", 1, 19);
 }
 
 TEST(ParserErrors, LiteralNonBooleanConditions) {
@@ -107,7 +108,26 @@ TEST(ParserErrors, LiteralNonBooleanConditions) {
     EXPECT_EQ(parser_test::ast("let o = 1; if o { }"), "(let o 1)\n(if o (block))");
 }
 
+TEST(ParserErrors, ConditionsAndIterables) {
+    EXPECT_PARSE_ERROR("if { true } { }", ExprExpected, "Expecting a boolean expression", 1, 4);
+    EXPECT_PARSE_ERROR("for x in 42 { }", MismatchedType, "Expecting an iterable value, not a number", 1, 10);
+    EXPECT_PARSE_ERROR("for x in #{a: 1} { }", MismatchedType,
+                       "Expecting an iterable value, not an object map", 1, 10);
+    EXPECT_EQ(parser_test::ast("for x in \"abc\" { }"), "(for (x) \"abc\" (block))");
+}
+
+TEST(ParserErrors, FunctionHeaders) {
+    EXPECT_PARSE_ERROR("private let x = 1;", MissingToken, "Expecting 'fn' following 'private'", 1, 9);
+    EXPECT_PARSE_ERROR("fn \"T\" f() {}", MissingToken, "Expecting '.' after the type name for 'this'", 1, 8);
+    EXPECT_PARSE_ERROR("fn print() {}", Reserved, "'print' is a reserved keyword", 1, 4);
+    EXPECT_PARSE_ERROR("fn f(a b) {}", MissingToken, "Expecting ',' to separate the parameters of function 'f'", 1, 8);
+    EXPECT_PARSE_ERROR("fn f(a, 1) {}", MissingToken,
+                       "Expecting ')' to close the parameters list of function 'f'", 1, 9);
+    EXPECT_PARSE_ERROR("fn f(var) {}", Reserved, "'var' is a reserved keyword", 1, 6);
+}
+
 TEST(ParserErrors, AssignmentTargets) {
+    EXPECT_PARSE_ERROR("1 = 2;", AssignmentToConstant, "Cannot assign to a constant value", 1, 1);
     EXPECT_PARSE_ERROR("const C = 1;\nC = 2;", AssignmentToConstant, "Cannot assign to constant C", 2, 1);
     EXPECT_PARSE_ERROR("const C = 1; C += 2;", AssignmentToConstant, "Cannot assign to constant C", 1, 14);
     EXPECT_PARSE_ERROR("f() = 1;", AssignmentToInvalidLHS, "Expression cannot be assigned to", 1, 1);

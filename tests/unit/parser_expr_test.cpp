@@ -37,6 +37,13 @@ TEST(ParserPrecedence, RangesInAndCoalesce) {
     EXPECT_EQ(ast("a !in b"), "(! (in a b))");
 }
 
+TEST(ParserPrecedence, OpenEndedRanges) {
+    EXPECT_EQ(ast("a[1..]"), "(index a (.. 1 ()))");
+    EXPECT_EQ(ast("s[..3]"), "(index s (.. 0 3))");
+    EXPECT_EQ(ast("x in ..=5"), "(in x (..= 0 5))");
+    EXPECT_EQ(ast("switch x { 10.. => 1, _ => 0 }"), "(switch x (case ((.. 10 ())) 1) (default 0))");
+}
+
 TEST(ParserUnary, SignsFoldIntoLiterals) {
     EXPECT_EQ(ast("-2.abs()"), "(method -2 abs)");  // the minus belongs to the literal
     EXPECT_EQ(ast("- 2.abs()"), "(- (method 2 abs))");
@@ -57,7 +64,6 @@ TEST(ParserLiterals, Scalars) {
 TEST(ParserLiterals, ArraysAllowTrailingComma) {
     EXPECT_EQ(ast("[1, [2, 3], ]"), "(array 1 (array 2 3))");
     EXPECT_EQ(ast("[]"), "(array)");
-    EXPECT_EQ(ast("f(( ), ())"), "(call f () ())");
 }
 
 TEST(ParserLiterals, MapsWithQuotedKeys) {
@@ -114,6 +120,17 @@ TEST(ParserClosures, ParamsAndBodies) {
     EXPECT_EQ(ast("|| this"), "(closure () (block:v this))");
 }
 
+TEST(ParserClosures, BodyIsOneStatement) {
+    EXPECT_EQ(ast("let f = |x| x = 5;"), "(let f (closure (x) (block (= x 5))))");
+    EXPECT_EQ(ast("let f = |a,| a;"), "(let f (closure (a) (block:v a)))");
+    EXPECT_PARSE_ERROR("|a, a| a", FnDuplicatedParam, "Duplicated parameter a for function ", 1, 5);
+    EXPECT_PARSE_ERROR("|a b| a", MissingToken,
+                       "Expecting ',' to separate the parameters of anonymous function", 1, 4);
+    EXPECT_PARSE_ERROR("|a, 1| a", MissingToken,
+                       "Expecting '|' to close the parameters list of anonymous function or closure", 1, 5);
+    EXPECT_PARSE_ERROR("|let| 1", VariableExpected, "Expecting name of a variable", 1, 2);
+}
+
 TEST(ParserClosures, GetUniqueNames) {
     auto script = rhai::syntax::parse("let f = |x| x; let g = |y| y;");
     ASSERT_EQ(script.statements.size(), 2u);
@@ -132,6 +149,23 @@ TEST(ParserExpressions, ControlFlowAsValues) {
     EXPECT_EQ(ast("for v in a { t += v ?? break; }"), "(for (v) a (block (+= t (?? v (break)))))");
     EXPECT_EQ(ast("fn f(m) { let v = m.first ?? return -1; v }"),
               "(fn f (m) (block:v (let v (?? (. m first) (return -1))) v))");
+}
+
+TEST(ParserAccess, LiteralIndexTypesAreChecked) {
+    EXPECT_PARSE_ERROR("#{a: 1}[0]", MalformedIndexExpr, "Object map expects string index, not a number", 1, 9);
+    EXPECT_PARSE_ERROR("[1, 2][\"x\"]", MalformedIndexExpr,
+                       "Array, string or bit-field expects numeric index, not a string", 1, 8);
+    EXPECT_PARSE_ERROR("\"abc\"[1.5]", MalformedIndexExpr,
+                       "Array, string or bit-field expects integer index, not a float", 1, 7);
+    EXPECT_EQ(ast("#{a: 1}[\"a\"]"), "(index (map (a 1)) \"a\")");
+    EXPECT_EQ(ast("m[0]"), "(index m 0)");  // a variable: checked at run time
+}
+
+TEST(ParserCalls, CaptureRules) {
+    EXPECT_PARSE_ERROR("x.f!(1)", MalformedCapture,
+                       "method-call style does not support running within the caller's scope", 1, 3);
+    EXPECT_PARSE_ERROR("m::f!(1)", BadInput, "'!' cannot be used to call module functions", 1, 5);
+    EXPECT_EQ(ast("f!()"), "(call! f)");
 }
 
 TEST(ParserPositions, NodesCarryTheirTokenPositions) {

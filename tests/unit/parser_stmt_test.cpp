@@ -59,6 +59,13 @@ TEST(ParserControlFlow, BreakValueReturnThrow) {
     EXPECT_EQ(ast("try { } catch (e) { throw; }"), "(try (block) (catch e) (block:v (throw)))");
 }
 
+TEST(ParserControlFlow, FlowValuesAreOptional) {
+    EXPECT_EQ(ast("loop { f(x ?? break) }"), "(loop (block:v (call f (?? x (break)))))");
+    EXPECT_EQ(ast("fn g(m) { [m ?? return] }"), "(fn g (m) (block:v (array (?? m (return)))))");
+    EXPECT_EQ(ast("loop { if a { break } else { break 1 } }"),
+              "(loop (block:v (if a (block:v (break)) (block:v (break 1)))))");
+}
+
 TEST(ParserControlFlow, TryCatchForms) {
     EXPECT_EQ(ast("try { f() } catch (err) { print(err) }"),
               "(try (block:v (call f)) (catch err) (block:v (call print err)))");
@@ -90,7 +97,9 @@ TEST(ParserFunctions, DefinitionsAreHoisted) {
 
 TEST(ParserFunctions, PrivateTypedAndDocComments) {
     EXPECT_EQ(ast("private fn helper(x) { x * 10 }"), "(fn private helper (x) (block:v (* x 10)))");
-    EXPECT_EQ(ast("fn int.triple() { this * 3 }"), "(fn int.triple () (block:v (* this 3)))");
+    // `int` and `float` are Rhai's aliases of i64/f64.
+    EXPECT_EQ(ast("fn int.triple() { this * 3 }"), "(fn i64.triple () (block:v (* this 3)))");
+    EXPECT_EQ(ast("fn float.half() { this / 2.0 }"), "(fn f64.half () (block:v (/ this (float 2))))");
     EXPECT_EQ(ast("fn \"My Type\".act() { }"), "(fn My Type.act () (block))");
     auto script = rhai::syntax::parse("/// Adds.\n/// Twice.\nfn add(a, b) { a + b }");
     ASSERT_EQ(script.functions.size(), 1u);
@@ -100,7 +109,7 @@ TEST(ParserFunctions, PrivateTypedAndDocComments) {
 
 TEST(ParserFunctions, SameNameDifferentTypeOrArityIsFine) {
     EXPECT_EQ(ast("fn int.f() { 1 } fn string.f() { 2 } fn f() { 3 }"),
-              "(fn int.f () (block:v 1))\n(fn string.f () (block:v 2))\n(fn f () (block:v 3))");
+              "(fn i64.f () (block:v 1))\n(fn string.f () (block:v 2))\n(fn f () (block:v 3))");
 }
 
 TEST(ParserModules, ImportExport) {
