@@ -71,11 +71,12 @@ template <class E>
             "Output type incorrect: " + actual + " (expecting " + expected + ")");
 }
 
+// Character types are not integers here (char32_t is Rhai's char); signed/unsigned char are
+// (uint8_t and int8_t are those types, and they are numbers).
 template <class T>
 inline constexpr bool is_char_type_v =
-    std::is_same_v<T, char> || std::is_same_v<T, signed char> || std::is_same_v<T, unsigned char> ||
-    std::is_same_v<T, wchar_t> || std::is_same_v<T, char8_t> || std::is_same_v<T, char16_t> ||
-    std::is_same_v<T, char32_t>;
+    std::is_same_v<T, char> || std::is_same_v<T, wchar_t> || std::is_same_v<T, char8_t> ||
+    std::is_same_v<T, char16_t> || std::is_same_v<T, char32_t>;
 
 template <class T>
 concept IntLike = std::is_integral_v<T> && !std::is_same_v<T, bool> && !is_char_type_v<T>;

@@ -31,7 +31,7 @@ public:
     // Loads the module `path` imported by the script `source` (its file name, "" if none).
     // Throws EvalError: ErrorModuleNotFound when there is no such module, ErrorInModule
     // wrapping the inner error when loading it fails.
-    virtual std::shared_ptr<const Module> resolve(const EngineCore& engine, std::string_view source,
+    virtual std::shared_ptr<const Module> resolve(EngineCore& engine, std::string_view source,
                                                   std::string_view path, Position pos) = 0;
 };
 
@@ -41,7 +41,7 @@ EvalError module_not_found(std::string_view path, Position pos);
 // Forbids imports: every path is "not found".
 class DummyModuleResolver final : public ModuleResolver {
 public:
-    std::shared_ptr<const Module> resolve(const EngineCore&, std::string_view, std::string_view path,
+    std::shared_ptr<const Module> resolve(EngineCore&, std::string_view, std::string_view path,
                                           Position pos) override {
         throw module_not_found(path, pos);
     }
@@ -55,7 +55,7 @@ public:
         return *this;
     }
     bool contains_path(std::string_view path) const { return modules_.count(path) != 0; }
-    std::shared_ptr<const Module> resolve(const EngineCore&, std::string_view, std::string_view path,
+    std::shared_ptr<const Module> resolve(EngineCore&, std::string_view, std::string_view path,
                                           Position pos) override {
         auto it = modules_.find(path);
         if (it == modules_.end()) throw module_not_found(path, pos);
@@ -74,7 +74,7 @@ public:
         return *this;
     }
     size_t len() const { return resolvers_.size(); }
-    std::shared_ptr<const Module> resolve(const EngineCore& engine, std::string_view source,
+    std::shared_ptr<const Module> resolve(EngineCore& engine, std::string_view source,
                                           std::string_view path, Position pos) override;
 
 private:
@@ -113,7 +113,7 @@ public:
     // The file `import path` from `source` refers to.
     std::filesystem::path file_path(std::string_view source, std::string_view path) const;
 
-    std::shared_ptr<const Module> resolve(const EngineCore& engine, std::string_view source,
+    std::shared_ptr<const Module> resolve(EngineCore& engine, std::string_view source,
                                           std::string_view path, Position pos) override;
 
 private:

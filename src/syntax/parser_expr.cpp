@@ -566,10 +566,13 @@ bool Parser::is_constant_pattern(const Node& e) {
         case NodeKind::Unit: case NodeKind::BoolLit: case NodeKind::IntLit:
         case NodeKind::FloatLit: case NodeKind::CharLit: case NodeKind::StringLit:
             return true;
-        case NodeKind::ArrayLit: case NodeKind::MapLit: case NodeKind::Range:
+        case NodeKind::ArrayLit: case NodeKind::MapLit:
             for (const auto& k : e.kids)
                 if (!is_constant_pattern(*k)) return false;
             return true;
+        case NodeKind::Range:  // integer ranges only (Rhai's range cases are i64)
+            return e.kids[0]->kind == NodeKind::IntLit &&
+                   (e.kids[1]->kind == NodeKind::IntLit || e.kids[1]->kind == NodeKind::Unit);
         default:
             return false;
     }

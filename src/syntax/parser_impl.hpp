@@ -125,7 +125,7 @@ private:
     void check_index_types(const Node& lhs, const Node& idx);
     NodePtr parse_case_pattern();
     void ensure_bool(const Node& e);
-    static bool is_constant_pattern(const Node& e);
+    static bool is_constant_pattern(const Node& e);  // literal, or a literal array/map/int range
 };
 
 NodePtr make_node(NodeKind kind, Position pos);

@@ -92,6 +92,7 @@ TEST(ParserErrors, SwitchRules) {
     EXPECT_PARSE_ERROR("switch x { 1..3 => 1, 5 => 2 }", WrongSwitchIntegerCase,
                        "Numeric switch case cannot follow a range case", 1, 23);
     EXPECT_PARSE_ERROR("switch x { y => 1 }", ExprExpected, "Expecting a literal expression", 1, 12);
+    EXPECT_PARSE_ERROR("switch x { 'a'..'z' => 1 }", ExprExpected, "Expecting a literal expression", 1, 15);
     EXPECT_PARSE_ERROR("switch x { 1 => 2 3 => 4 }", MissingToken,
                        "Expecting ',' to separate the items in this switch block", 1, 19);
 }
