@@ -6,9 +6,11 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -18,6 +20,35 @@
 #include "syntax/token.hpp"
 
 namespace rhai::syntax::detail {
+
+// Variables visible at the current point, for the parse-time `const` check (Rhai rejects
+// `const C = 1; C = 2;` before running). Lookups are O(1) however many variables exist.
+class ScopeTracker {
+public:
+    size_t mark() const { return order_.size(); }
+    void declare(const std::string& name, bool constant) {
+        order_.push_back(name);
+        by_name_[name].push_back(constant);
+    }
+    void rewind(size_t mark) {
+        while (order_.size() > mark) {
+            auto it = by_name_.find(order_.back());
+            it->second.pop_back();
+            if (it->second.empty()) by_name_.erase(it);
+            order_.pop_back();
+        }
+    }
+    // Whether the innermost visible `name` is a constant; nullopt when it is not declared here.
+    std::optional<bool> is_constant(const std::string& name) const {
+        auto it = by_name_.find(name);
+        if (it == by_name_.end()) return std::nullopt;
+        return it->second.back();
+    }
+
+private:
+    std::vector<std::string> order_;
+    std::unordered_map<std::string, std::vector<bool>> by_name_;
+};
 
 class Parser {
 public:
@@ -45,17 +76,13 @@ private:
     private:
         Parser& p_;
     };
-    struct ScopeVar {
-        std::string name;
-        bool constant;
-    };
 
     std::vector<Token> toks_;
     size_t p_ = 0;
     const ParseOptions& opts_;
     Context ctx_;
     uint32_t total_depth_ = 0;  // across function bodies too: bounds the native recursion
-    std::vector<ScopeVar> scope_;  // variables visible at this point (for `const` checks)
+    ScopeTracker scope_;
     Script script_;
     std::set<std::tuple<std::string, std::string, size_t>> fn_signatures_;
     int anon_count_ = 0;
@@ -104,7 +131,7 @@ private:
         ctx_.depth -= n;
         total_depth_ -= n;
     }
-    void declare(const std::string& name, bool constant) { scope_.push_back({name, constant}); }
+    void declare(const std::string& name, bool constant) { scope_.declare(name, constant); }
 
     // ---- expressions (parser_expr.cpp) ----
     NodePtr parse_expr();

@@ -85,12 +85,12 @@ NodePtr Parser::parse_block() {
     Position pos = expect(Tok::LBrace, "to start a statement block");
     auto block = make_node(NodeKind::Block, pos);
     bool was_global = ctx_.global;
-    size_t scope_mark = scope_.size();
+    size_t scope_mark = scope_.mark();
     ctx_.global = false;
     parse_statement_list(block->kids, true);
     next();  // `}`
     ctx_.global = was_global;
-    scope_.resize(scope_mark);
+    scope_.rewind(scope_mark);
     // A block's value is its last statement's when that statement produces one (Rhai keeps it
     // even after a trailing `;`: `{ 1; 2; 3; }` is 3).
     if (!block->kids.empty()) block->flag = produces_value(*block->kids.back());
@@ -261,10 +261,10 @@ NodePtr Parser::parse_for() {
     }
     expect(Tok::In, "after the iteration variable");
     node->kids.push_back(parse_iterable());
-    size_t mark = scope_.size();
+    size_t mark = scope_.mark();
     for (const auto& n : node->names) declare(n, false);
     node->kids.push_back(parse_loop_body());
-    scope_.resize(mark);
+    scope_.rewind(mark);
     return node;
 }
 
@@ -273,7 +273,7 @@ NodePtr Parser::parse_try() {
     auto node = make_node(NodeKind::TryCatch, next().pos);
     node->kids.push_back(parse_block());
     expect(Tok::Catch, "for the 'try' statement");
-    size_t mark = scope_.size();
+    size_t mark = scope_.mark();
     if (eat(Tok::LParen)) {
         const Token& v = next();
         if (!is_name_token(v)) {
@@ -285,7 +285,7 @@ NodePtr Parser::parse_try() {
         expect(Tok::RParen, "to enclose the catch variable");
     }
     node->kids.push_back(parse_block());
-    scope_.resize(mark);
+    scope_.rewind(mark);
     return node;
 }
 
@@ -383,13 +383,9 @@ NodePtr Parser::make_assignment(NodePtr target, const Token& op) {
     };
     switch (target->kind) {
         case NodeKind::Variable:
-            for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
-                if (it->name != target->text) continue;
-                if (it->constant) {
-                    error(ParseErrorKind::AssignmentToConstant,
-                          "Cannot assign to constant " + target->text, target->pos);
-                }
-                break;
+            if (scope_.is_constant(target->text).value_or(false)) {
+                error(ParseErrorKind::AssignmentToConstant,
+                      "Cannot assign to constant " + target->text, target->pos);
             }
             break;
         case NodeKind::This:
@@ -511,8 +507,8 @@ std::vector<std::string> Parser::parse_params(Tok close, const std::string& fn_n
 // single statement (usually an expression or a block).
 NodePtr Parser::parse_fn_body(const std::vector<std::string>& params, bool closure) {
     Context saved_ctx = ctx_;
-    std::vector<ScopeVar> saved_scope = std::move(scope_);
-    scope_.clear();
+    ScopeTracker saved_scope = std::move(scope_);
+    scope_ = ScopeTracker{};
     for (const auto& p : params) declare(p, false);
     ctx_.global = false;
     ctx_.in_fn = true;
