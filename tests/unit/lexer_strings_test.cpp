@@ -123,3 +123,9 @@ TEST(LexerComments, ShebangLineIsSkipped) {
     EXPECT_EQ(toks[0].kind, Tok::Let);
     EXPECT_EQ(toks[0].pos, (rhai::Position{2, 1}));
 }
+
+TEST(LexerLineEndings, CrLfCountsAsOneNewline) {
+    auto toks = tokenize("let a = 1;\r\n// note\r\nlet s = `x\r\ny`;");
+    EXPECT_EQ(toks[5].pos, (rhai::Position{3, 1}));
+    EXPECT_EQ(toks[8].text, "x\ny");  // CR LF inside a back-tick string reads as LF
+}
