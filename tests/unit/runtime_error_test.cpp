@@ -109,3 +109,28 @@ TEST(RuntimeError, InFunctionCallChain) {
     auto closure = EvalError::in_function_call("anon$12", "", inner, Position{});
     EXPECT_EQ(closure.message(), "Variable not found: x (line 2, position 5)\nin closure call");
 }
+
+TEST(RuntimeError, InFunctionCallWithSource) {
+    auto inner = std::make_shared<EvalError>(EvalError::arithmetic("Division by zero: 1 / 0", Position{1, 3}));
+    auto outer = EvalError::in_function_call("f", "lib.rhai", inner, Position{2, 1});
+    EXPECT_EQ(outer.message(), "Division by zero: 1 / 0 (line 1, position 3)\nin call to function 'f' (from 'lib.rhai')");
+    EXPECT_EQ(outer.fields().at("source").as_string(), "lib.rhai");
+}
+
+TEST(RuntimeError, GenericConstructorAndFields) {
+    EvalError e(ErrorKind::ErrorDotExpr, "Unknown property 'bar' - a getter is not registered for type 'i64'",
+                Position{1, 5});
+    e.fields()["property"] = Dynamic("bar");
+    Dynamic v = e.to_catch_value();
+    EXPECT_EQ(v.as_map().at("error").as_string(), "ErrorDotExpr");
+    EXPECT_EQ(v.as_map().at("property").as_string(), "bar");
+    EXPECT_STREQ(e.what(), "Unknown property 'bar' - a getter is not registered for type 'i64' (line 1, position 5)");
+}
+
+TEST(RuntimeError, ThrownValueSurvivesCopies) {
+    EvalError e = EvalError::runtime(Dynamic(Array{INT(1), INT(2)}));
+    EvalError copy = e;
+    EXPECT_EQ(copy.thrown().as_array().size(), 2u);
+    EXPECT_EQ(copy.message(), "Runtime error: [1, 2]");
+    EXPECT_EQ(EvalError::runtime(Dynamic(1.5)).message(), "Runtime error: 1.5");
+}

@@ -147,3 +147,31 @@ TEST(RuntimeFormat, SharedIsTransparent) {
     EXPECT_EQ(s.to_display(), "7");
     EXPECT_EQ(Dynamic(Array{Dynamic::shared(Dynamic("x"))}).to_display(), "[\"x\"]");
 }
+
+TEST(RuntimeFormat, DisplayThresholdIsRhaisF32Constant) {
+    // Rhai switches to scientific notation above 1e13 *as an f32*, i.e. 9999999827968.
+    EXPECT_EQ(Dynamic(9999999827968.0).to_display(), "9999999827968.0");
+    EXPECT_EQ(Dynamic(9999999827969.0).to_display(), "9.999999827969e12");
+    EXPECT_EQ(Dynamic(1e21).to_display(), "1e21");
+    EXPECT_EQ(Dynamic(1e21).to_debug(), "1e21");
+    EXPECT_EQ(Dynamic(1.5e-14).to_display(), "1.5e-14");
+}
+
+TEST(RuntimeFormat, ExtremeFloats) {
+    EXPECT_EQ(Dynamic(5e-324).to_display(), "5e-324");
+    EXPECT_EQ(Dynamic(5e-324).to_debug(), "5e-324");
+    EXPECT_EQ(Dynamic(1.7976931348623157e308).to_display(), "1.7976931348623157e308");
+    EXPECT_EQ(Dynamic(123.456).to_debug(), "123.456");
+    EXPECT_EQ(Dynamic(-1e-5).to_debug(), "-1e-5");
+    EXPECT_EQ(Dynamic(9999999999999998.0).to_debug(), "9999999999999998.0");
+}
+
+TEST(RuntimeFormat, IterableAndCustomPrintTheirTypeName) {
+    struct Seq final : IterableObj {
+        std::string_view type_name() const override { return "my::Seq"; }
+        std::unique_ptr<Cursor> cursor() const override { return nullptr; }
+    };
+    Dynamic it = Dynamic::from_heap(Tag::Iterable, new Seq);
+    EXPECT_EQ(it.to_display(), "my::Seq");
+    EXPECT_EQ(it.type_name(), "my::Seq");
+}

@@ -222,3 +222,46 @@ TEST(RuntimeNative, EngineTypeNamesForCustomTypes) {
     Dynamic* args[] = {&c, &i};
     EXPECT_EQ(call_signature(core, "bump", args, 2), "bump (Counter, i64)");
 }
+
+TEST(RuntimeNative, MakeNativeContainersByConstRefAndMutableRef) {
+    auto keys = make_native("count", [](const Map& m, const Array& a) { return INT(m.size() + a.size()); });
+    EXPECT_EQ(keys.params[0].tag, Tag::Map);
+    EXPECT_FALSE(keys.first_by_ref);
+    std::vector<Dynamic> v{Dynamic(Map{{"a", Dynamic()}}), Dynamic(Array{INT(1), INT(2)})};
+    EXPECT_EQ(call(keys, v).as_int(), 3);
+
+    auto push_byte = make_native("push", [](Blob& b, INT x) { b.push_back(uint8_t(x)); });
+    EXPECT_TRUE(push_byte.first_by_ref);
+    std::vector<Dynamic> w{Dynamic(Blob{}), Dynamic(INT(7))};
+    call(push_byte, w);
+    EXPECT_EQ(w[0].as_blob().size(), 1u);
+
+    auto set_any = make_native("reset", [](Dynamic& d) { d = Dynamic(INT(0)); });
+    EXPECT_TRUE(set_any.first_by_ref);
+    EXPECT_TRUE(set_any.params[0].any);
+    std::vector<Dynamic> x{Dynamic("text")};
+    call(set_any, x);
+    EXPECT_EQ(x[0].as_int(), 0);
+}
+
+TEST(RuntimeNative, MakeNativeFnPtrParameter) {
+    auto name = make_native("fn_name", [](const FnPtrObj& f) { return f.name; });
+    EXPECT_EQ(name.params[0].tag, Tag::FnPtr);
+    std::vector<Dynamic> v{Dynamic::fn_ptr("foo")};
+    EXPECT_EQ(call(name, v).as_string(), "foo");
+}
+
+TEST(RuntimeNative, RegistryWithMakeNativeResolvesCustomOverloads) {
+    FunctionRegistry r;
+    r.add(make_native("describe", [](const Counter& c) { return "counter " + std::to_string(c.n); }));
+    r.add(make_native("describe", [](INT x) { return "int " + std::to_string(x); }));
+    Dynamic c = make_custom(Counter{4});
+    Dynamic i(INT(9));
+    Dynamic* a[] = {&c};
+    Dynamic* b[] = {&i};
+    std::vector<Dynamic> va{c}, vb{i};
+    EXPECT_EQ(call(*r.resolve("describe", a, 1), va).as_string(), "counter 4");
+    EXPECT_EQ(call(*r.resolve("describe", b, 1), vb).as_string(), "int 9");
+    EXPECT_EQ(r.overloads("describe", 2), nullptr);
+    EXPECT_EQ(r.overloads("nothing", 0), nullptr);
+}
