@@ -76,7 +76,7 @@ TEST(Eval, CallFnCallsScriptFunctions) {
     Engine engine;
     AST ast = engine.compile(R"(
         const OFFSET = 100;
-        fn add(a, b) { a + b + OFFSET }
+        fn add(a, b) { a + b + global::OFFSET }
         fn greet(name) { `hello, ${name}` }
         private fn hidden() { 1 }
     )");

@@ -23,8 +23,9 @@ TEST(Limits, MaxOperationsStopsRunawayScript) {
     engine.set_max_operations(10'000);
     EXPECT_EQ(engine.limits().max_operations, 10'000u);
     EXPECT_EQ(eval_error_kind([&] { engine.run("loop { }"); }), ErrorKind::ErrorTooManyOperations);
+    // Limit errors are not wrapped in ErrorInFunctionCall (Rhai's "system" errors).
     EXPECT_EQ(eval_error_kind([&] { engine.run("fn f() { f2() } fn f2() { let i = 0; while true { i += 1; } } f()"); }),
-              ErrorKind::ErrorInFunctionCall);
+              ErrorKind::ErrorTooManyOperations);
     // A small script still runs.
     EXPECT_EQ(engine.eval<INT>("let s = 0; for i in 0..100 { s += i; } s"), 4950);
     engine.set_max_operations(0);  // unlimited again
@@ -79,35 +80,50 @@ TEST(Limits, MaxExprDepths) {
     }
 }
 
-TEST(Limits, MaxSizesOfStringsArraysMaps) {
+TEST(Limits, MaxStringSize) {
     Engine engine;
-    engine.set_max_string_size(10).set_max_array_size(5).set_max_map_size(3);
+    engine.set_max_string_size(10);
     EXPECT_EQ(engine.eval<std::string>(R"("abc" + "def")"), "abcdef");
     EXPECT_EQ(eval_error_kind([&] { engine.eval(R"(let s = "abcdef"; s + s)"); }),
               ErrorKind::ErrorDataTooLarge);
+}
+
+TEST(Limits, MaxArrayAndMapSize) {
+    Engine engine;
+    engine.set_max_array_size(5).set_max_map_size(3);
+    EXPECT_EQ(engine.eval<INT>("let a = [1, 2, 3]; a.push(4); a.len()"), 4);
     EXPECT_EQ(eval_error_kind([&] { engine.eval("let a = []; for i in 0..10 { a.push(i); } a"); }),
               ErrorKind::ErrorDataTooLarge);
     EXPECT_EQ(eval_error_kind([&] { engine.eval("let m = #{}; for i in 0..10 { m[`k${i}`] = i; } m"); }),
               ErrorKind::ErrorDataTooLarge);
 }
 
-TEST(Limits, MaxVariablesFunctionsModules) {
+TEST(Limits, MaxVariables) {
     Engine engine;
     engine.set_max_variables(3);
     EXPECT_EQ(engine.eval<INT>("let a = 1; let b = 2; a + b"), 3);
     EXPECT_EQ(eval_error_kind([&] { engine.run("let a = 1; let b = 2; let c = 3; let d = 4; let e = 5;"); }),
               ErrorKind::ErrorTooManyVariables);
+}
 
-    Engine fns;
-    fns.set_max_functions(2);
-    EXPECT_THROW(fns.compile("fn a() {} fn b() {} fn c() {}"), ParseError);
-    EXPECT_NO_THROW(fns.compile("fn a() {} fn b() {}"));
+TEST(Limits, MaxFunctions) {
+    Engine engine;
+    engine.set_max_functions(2);
+    try {
+        engine.compile("fn a() {} fn b() {} fn c() {}");
+        FAIL();
+    } catch (const ParseError& e) {
+        EXPECT_EQ(e.kind(), ParseErrorKind::TooManyFunctions);
+    }
+    EXPECT_NO_THROW(engine.compile("fn a() {} fn b() {}"));
+}
 
-    Engine mods;
+TEST(Limits, MaxModules) {
+    Engine engine;
     auto resolver = std::make_shared<StaticModuleResolver>();
     resolver->insert("m", std::make_shared<Module>());
-    mods.set_module_resolver(resolver).set_max_modules(1);
-    EXPECT_NO_THROW(mods.run(R"(import "m" as a;)"));
-    EXPECT_EQ(eval_error_kind([&] { mods.run(R"(import "m" as a; import "m" as b;)"); }),
+    engine.set_module_resolver(resolver).set_max_modules(1);
+    EXPECT_NO_THROW(engine.run(R"(import "m" as a;)"));
+    EXPECT_EQ(eval_error_kind([&] { engine.run(R"(import "m" as a; import "m" as b;)"); }),
               ErrorKind::ErrorTooManyModules);
 }

@@ -55,15 +55,21 @@ TEST(Modules, GlobalModuleFunctionsNeedNoPrefix) {
     EXPECT_EQ(engine.eval<INT>("add(1, 2) + add(1, 2, 3)"), 9);
 }
 
-TEST(Modules, StaticModuleWithNamespace) {
+TEST(Modules, StaticModuleFunctions) {
     Engine engine;
     engine.register_static_module("math", make_math_module());
     EXPECT_EQ(engine.eval<INT>("math::add(1, 2)"), 3);
-    EXPECT_EQ(engine.eval<INT>("math::ANSWER"), 42);
+    EXPECT_EQ(engine.eval<INT>("math::add(1, 2, 3)"), 6);
     EXPECT_EQ(engine.eval<INT>("math::consts::half(10)"), 5);
-    EXPECT_DOUBLE_EQ(engine.eval<double>("math::consts::E"), 2.718);
     // Not callable without the prefix.
     EXPECT_THROW(engine.eval("add(1, 2)"), EvalError);
+}
+
+TEST(Modules, StaticModuleVariables) {
+    Engine engine;
+    engine.register_static_module("math", make_math_module());
+    EXPECT_EQ(engine.eval<INT>("math::ANSWER"), 42);
+    EXPECT_DOUBLE_EQ(engine.eval<double>("math::consts::E"), 2.718);
     // Module constants are read-only.
     EXPECT_THROW(engine.run("math::ANSWER = 1;"), Error);
 }
@@ -148,12 +154,19 @@ TEST(Modules, ImportsCanBeForbidden) {
 TEST(Modules, EvalAstAsModule) {
     Engine engine;
     AST ast = engine.compile("export let counter = 10; export const NAME = \"m\"; let local = 1;\n"
-                             "fn plus(x) { x + 1 }");
+                             "let renamed = 5; export renamed as five;\n"
+                             "fn plus(x) { x + 1 } private fn hidden() { 0 }");
     Scope scope;
     std::shared_ptr<Module> m = engine.eval_ast_as_module(scope, ast);
     EXPECT_EQ(m->get_var_value<INT>("counter"), 10);
     EXPECT_EQ(m->get_var_value<std::string>("NAME"), "m");
+    EXPECT_EQ(m->get_var_value<INT>("five"), 5);
     EXPECT_FALSE(m->contains_var("local"));
+    EXPECT_FALSE(m->contains_var("renamed"));
+    EXPECT_TRUE(m->contains_fn("plus", 1));
+    EXPECT_FALSE(m->contains_fn("hidden", 0));
+    EXPECT_TRUE(scope.is_empty()) << "the module's variables do not stay in the scope";
+    // Its script functions are callable through the module.
     engine.register_static_module("made", m);
-    EXPECT_EQ(engine.eval<INT>("made::plus(made::counter)"), 11);
+    EXPECT_EQ(engine.eval<INT>("made::plus(41)"), 42);
 }

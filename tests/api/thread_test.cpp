@@ -16,12 +16,12 @@ TEST(Threads, FourThreadsShareOneEngineAndAst) {
     // Shared string constants, arrays, a script function, a host function, a custom type.
     AST ast = engine.compile(R"(
         const PREFIX = "item-";
-        fn label(i) { PREFIX + i }
+        fn label(i) { global::PREFIX + i }
         let names = [];
         for i in 0..n { names.push(label(i)); }
         let p = point(n, 1);
         p.shift(1);
-        if n % 100 == 0 { print(names[0]); }
+        if n == 20 { print(names[0]); }
         names.len() * 1000 + scale(p.x, 2) + names[n - 1].len()
     )");
     constexpr int kThreads = 4, kRuns = 1000;
