@@ -453,6 +453,9 @@ private:
                 emit(Op::ADD_LOCAL_INT, n.pos, 0, uint8_t(op), lv->slot, uint32_t(int32_t(value.int_value)));
                 return;
             }
+            compile_expr(value);
+            emit(Op::OP_ASSIGN_LOCAL, n.pos, -1, uint8_t(op), lv->slot, add_site(bc::binop_name(op)));
+            return;
         } else if (target.kind != NodeKind::This && target.kind != NodeKind::Index &&
                    target.kind != NodeKind::Property) {
             compile_error(ParseErrorKind::AssignmentToInvalidLHS, "Assignment to an invalid target", target.pos);
@@ -814,15 +817,14 @@ private:
         alloc_slot(n.pos);
         alloc_slot(n.pos);
         size_t prep = emit(Op::FOR_PREP, n.pos, -1, 0, cursor);
-        uint16_t var = declare_local(n.names[0], false, n.pos);
+        uint16_t var = declare_local(n.names[0], false, n.pos);  // FOR_NEXT writes slot cursor+3
         emit(Op::PUSH_UNIT, n.pos, 1);
         emit(Op::DEFINE_LOCAL, n.pos, -1, 0, var);
         uint16_t index_var = 0;
         if (n.names.size() > 1) index_var = declare_local(n.names[1], false, n.pos);
         size_t top = here();
         bind_label();
-        size_t next = emit(Op::FOR_NEXT, n.pos, 1, 0, cursor);
-        emit(Op::STORE_LOCAL, n.pos, -1, 0, var);
+        size_t next = emit(Op::FOR_NEXT, n.pos, 0, 0, cursor);
         if (n.names.size() > 1) {
             emit(Op::FOR_INDEX, n.pos, 1, 0, cursor);
             emit(Op::DEFINE_LOCAL, n.pos, -1, 0, index_var);

@@ -327,6 +327,25 @@ Status Machine::execute() {
                 apply_op_assign(*d, BinOp(in.a), Dynamic(k), POS(), nullptr);
                 break;
             }
+            case Op::OP_ASSIGN_LOCAL: {
+                Dynamic* d = &bp[in.b];
+                if (d->is_shared()) d = &d->as_shared().value();
+                Dynamic& r = sp[-1];
+                if (d->is_int() && r.is_int()) {
+                    INT v;
+                    BinOp op = BinOp(in.a);
+                    if ((op == BinOp::Add && !__builtin_add_overflow(d->as_int(), r.as_int(), &v)) ||
+                        (op == BinOp::Sub && !__builtin_sub_overflow(d->as_int(), r.as_int(), &v))) {
+                        *d = Dynamic(v);
+                        --sp;
+                        break;
+                    }
+                }
+                SAVE();
+                apply_op_assign(*d, BinOp(in.a), std::move(r), POS(), fr->caches + in.c);
+                *--sp = Dynamic();
+                break;
+            }
             case Op::CONCAT: {
                 std::string s;
                 Dynamic* first = sp - in.c;
@@ -597,6 +616,8 @@ Status Machine::execute() {
             case Op::FOR_NEXT: {
                 TICK_AT(pc - 1);
                 Dynamic* cur = bp + in.b;
+                Dynamic* var = cur + 3;
+                if (var->is_shared()) var = &var->as_shared().value();  // captured: one shared variable
                 if (cur->is_int()) {
                     INT v = cur->as_int();
                     INT last = cur[1].as_int();
@@ -604,18 +625,17 @@ Status Machine::execute() {
                         pc = code + in.c;
                         break;
                     }
-                    *sp++ = Dynamic(v);
+                    *var = Dynamic(v);
                     if (v == last) *cur = Dynamic();
                     else *cur = Dynamic(v + 1);
                     cur[2] = Dynamic(cur[2].as_int() + 1);
                     break;
                 }
                 SAVE();
-                if (!for_next(cur, *sp)) {
+                if (!for_next(cur, *var)) {
                     pc = code + in.c;
                     break;
                 }
-                ++sp;
                 cur[2] = Dynamic(cur[2].as_int() + 1);
                 break;
             }
