@@ -104,11 +104,11 @@ std::string_view fixed_token_syntax(Tok kind) {
 
 std::string token_syntax(const Token& t) {
     switch (t.kind) {
-        case Tok::Int: case Tok::Float: case Tok::Identifier: case Tok::Reserved:
-        case Tok::LexError:
+        case Tok::Int: return std::to_string(t.int_value);  // as Rhai displays the token
+        case Tok::Float: case Tok::Identifier: case Tok::Reserved: case Tok::LexError:
+        case Tok::Char:
             return t.text;
         case Tok::String: return "\"" + t.text + "\"";
-        case Tok::Char: return t.text;
         default: return std::string(fixed_token_syntax(t.kind));
     }
 }

@@ -225,7 +225,7 @@ bool Lexer::lex_one() {
             size_t len = 0;
             char32_t ch = s.empty() ? 0 : decode_utf8(s, 0, &len);
             if (s.empty() || len != s.size()) fail("Invalid character: '" + s + "'", start);
-            Token& t = push(Tok::Char, start, "'" + s + "'");
+            Token& t = push(Tok::Char, start, s);
             t.int_value = static_cast<int64_t>(ch);
             return true;
         }

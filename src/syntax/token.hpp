@@ -17,9 +17,9 @@ namespace rhai::syntax {
 
 enum class Tok : uint8_t {
     // ---- literals and names ----
-    Int,           // int_value
-    Float,         // float_value
-    Char,          // int_value: code point
+    Int,           // int_value; text: the literal as written
+    Float,         // float_value; text: the literal as written
+    Char,          // int_value: code point; text: the character (UTF-8)
     String,        // text: a complete string literal
     InterpString,  // text: the piece of a back-tick string before `${` (the `{` follows)
     Identifier,    // text

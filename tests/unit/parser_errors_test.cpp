@@ -14,6 +14,9 @@ TEST(ParserErrors, UnexpectedTokensAndEndOfInput) {
     EXPECT_PARSE_ERROR("print(\"never\");\nlet x = ;", BadInput, "Unexpected ';'", 2, 9);
     EXPECT_PARSE_ERROR("let x = 1 +", UnexpectedEOF, "Script is incomplete", 1, 12);
     EXPECT_PARSE_ERROR("}", BadInput, "Unexpected '}'", 1, 1);
+    EXPECT_PARSE_ERROR("let x = 1 'c';", MissingToken, "Expecting ';' to terminate this statement", 1, 11);
+    EXPECT_PARSE_ERROR("#{ 0xff: 1 }", MissingToken, "Expecting '}' to end this object map literal", 1, 4);
+    EXPECT_PARSE_ERROR("f(1 @ 2)", UnknownOperator, "Unknown operator: '@'", 1, 5);
     EXPECT_PARSE_ERROR("let v = try { 5 } catch { 0 };", BadInput, "Unexpected 'try'", 1, 9);
 }
 
