@@ -97,33 +97,42 @@ NodePtr Parser::parse_iterable() {
     return e;
 }
 
+// expr ::= unary { op unary }
 NodePtr Parser::parse_expr() {
     DepthGuard guard(*this, peek().pos);
-    return parse_binary(1);
+    NodePtr lhs = parse_unary();
+    return parse_binary_op(1, std::move(lhs));
 }
 
-// binary ::= unary { op unary }      by precedence climbing. Each operator applied also
-// counts as one nesting level: the AST it builds is that deep.
-NodePtr Parser::parse_binary(int min_prec) {
-    NodePtr lhs = parse_unary();
+// The binding power of the operator token `op` (0: not an operator). A reserved or disabled
+// symbol where an operator would stand (`x ++`, `a ? b`) is an unknown operator.
+int Parser::operator_precedence(const Token& op, bool* custom) {
+    *custom = false;
+    int prec = binary_precedence(op.kind);
+    if (prec != 0) return prec;
+    prec = custom_precedence(op);
+    if (prec > 0) {
+        *custom = true;
+        return prec;
+    }
+    if (op.kind == Tok::Reserved && !is_valid_identifier(op.text)) {
+        error(ParseErrorKind::UnknownOperator, "Unknown operator: '" + op.text + "'", op.pos);
+    }
+    return 0;
+}
+
+// Precedence climbing, shaped like Rhai's so that nesting levels count the same way: every
+// operator applied raises the level of what follows it, and a right side that binds tighter
+// is parsed one level deeper.
+NodePtr Parser::parse_binary_op(int parent_prec, NodePtr lhs) {
     uint32_t levels = 0;
     for (;;) {
         const Token& op = peek();
-        int prec = binary_precedence(op.kind);
         bool custom = false;
-        if (prec == 0) {
-            prec = custom_precedence(op);
-            custom = prec > 0;
-            // A reserved or disabled symbol where an operator would stand (`x ++`, `a ? b`).
-            if (!custom && op.kind == Tok::Reserved && !is_valid_identifier(op.text)) {
-                error(ParseErrorKind::UnknownOperator, "Unknown operator: '" + op.text + "'", op.pos);
-            }
-        }
-        if (prec <= 0 || prec < min_prec) break;
+        int prec = operator_precedence(op, &custom);
+        bool bind_right = op.kind == Tok::PowerOf;
+        if (prec == 0 || prec < parent_prec || (prec == parent_prec && !bind_right)) break;
         next();
-        DepthGuard chain(*this, op.pos);
-        hold_level();  // keep this level counted after `chain` is released
-        ++levels;
         NodePtr rhs;
         const Token& after = peek();
         bool is_range = op.kind == Tok::ExclusiveRange || op.kind == Tok::InclusiveRange;
@@ -133,47 +142,53 @@ NodePtr Parser::parse_binary(int min_prec) {
             // Open-ended range `x..`: the end is `()` (as in Rhai).
             rhs = make_node(NodeKind::Unit, after.pos);
         } else {
-            // Right-associative `**` parses its right side at the same precedence.
-            rhs = parse_binary(op.kind == Tok::PowerOf ? prec : prec + 1);
+            rhs = parse_unary();
         }
+        bool next_custom = false;
+        int next_prec = operator_precedence(peek(), &next_custom);
+        if ((prec == next_prec && bind_right) || prec < next_prec) {
+            DepthGuard deeper(*this, op.pos);
+            rhs = parse_binary_op(prec, std::move(rhs));
+        }
+        hold_level(op.pos);
+        ++levels;
+        lhs = combine_binary(op, custom, std::move(lhs), std::move(rhs));
+    }
+    release_levels(levels);
+    return lhs;
+}
+
+NodePtr Parser::combine_binary(const Token& op, bool custom, NodePtr lhs, NodePtr rhs) {
+    if (!custom) {
         switch (op.kind) {
             case Tok::Or: case Tok::And:
-                if (!custom) {
-                    ensure_bool(*lhs);
-                    ensure_bool(*rhs);
-                    lhs = binary(op.kind == Tok::Or ? NodeKind::Or : NodeKind::And, op.pos,
-                                 std::move(lhs), std::move(rhs));
-                    continue;
-                }
-                break;
+                ensure_bool(*lhs);
+                ensure_bool(*rhs);
+                return binary(op.kind == Tok::Or ? NodeKind::Or : NodeKind::And, op.pos,
+                              std::move(lhs), std::move(rhs));
             case Tok::DoubleQuestion:
-                lhs = binary(NodeKind::Coalesce, op.pos, std::move(lhs), std::move(rhs));
-                continue;
+                return binary(NodeKind::Coalesce, op.pos, std::move(lhs), std::move(rhs));
             case Tok::In:
-                lhs = binary(NodeKind::In, op.pos, std::move(lhs), std::move(rhs));
-                continue;
+                return binary(NodeKind::In, op.pos, std::move(lhs), std::move(rhs));
             case Tok::NotIn: {
                 // `a !in b` is `!(a in b)`.
                 auto not_node = make_node(NodeKind::Unary, op.pos);
                 not_node->op = "!";
                 not_node->kids.push_back(binary(NodeKind::In, op.pos, std::move(lhs), std::move(rhs)));
-                lhs = std::move(not_node);
-                continue;
+                return not_node;
             }
             case Tok::ExclusiveRange: case Tok::InclusiveRange: {
-                lhs = binary(NodeKind::Range, op.pos, std::move(lhs), std::move(rhs));
-                lhs->flag = op.kind == Tok::InclusiveRange;
-                continue;
+                auto range = binary(NodeKind::Range, op.pos, std::move(lhs), std::move(rhs));
+                range->flag = op.kind == Tok::InclusiveRange;
+                return range;
             }
             default:
                 break;
         }
-        auto b = binary(NodeKind::Binary, op.pos, std::move(lhs), std::move(rhs));
-        b->op = custom ? op.text : std::string(fixed_token_syntax(op.kind));
-        lhs = std::move(b);
     }
-    release_levels(levels);
-    return lhs;
+    auto b = binary(NodeKind::Binary, op.pos, std::move(lhs), std::move(rhs));
+    b->op = custom ? op.text : std::string(fixed_token_syntax(op.kind));
+    return b;
 }
 
 // unary ::= ('-' | '+' | '!') unary | postfix
@@ -213,15 +228,18 @@ NodePtr Parser::parse_unary() {
 }
 
 // postfix ::= primary { '.' name [args] | '?.' name [args] | '[' expr ']' | '?[' expr ']' }
+// Levels as in Rhai: each `.` raises the level for the rest of the chain; a run of indexes
+// `a[i][j]` raises it for each `[` until the run ends.
 NodePtr Parser::parse_postfix(NodePtr lhs) {
-    uint32_t levels = 0;
+    uint32_t dot_levels = 0, index_levels = 0;
     for (;;) {
         const Token& t = peek();
         bool safe = t.kind == Tok::Elvis || t.kind == Tok::QuestionBracket;
         if (t.kind == Tok::Period || t.kind == Tok::Elvis) {
-            DepthGuard chain(*this, t.pos);
-            hold_level();
-            ++levels;
+            release_levels(index_levels);
+            index_levels = 0;
+            hold_level(t.pos);
+            ++dot_levels;
             next();
             const Token& name = next();
             bool has_args = check(Tok::LParen) || check(Tok::Unit);
@@ -252,11 +270,14 @@ NodePtr Parser::parse_postfix(NodePtr lhs) {
                 lhs = std::move(prop);
             }
         } else if (t.kind == Tok::LBracket || t.kind == Tok::QuestionBracket) {
-            DepthGuard chain(*this, t.pos);
-            hold_level();
-            ++levels;
+            hold_level(t.pos);
+            ++index_levels;
             Position pos = next().pos;
-            NodePtr idx = parse_expr();
+            NodePtr idx;
+            {
+                DepthGuard inner(*this, pos);
+                idx = parse_expr();
+            }
             check_index_types(*lhs, *idx);
             expect(Tok::RBracket, "for a matching [ in this index expression");
             auto node = make_node(NodeKind::Index, pos);
@@ -268,7 +289,7 @@ NodePtr Parser::parse_postfix(NodePtr lhs) {
             break;
         }
     }
-    release_levels(levels);
+    release_levels(dot_levels + index_levels);
     return lhs;
 }
 
@@ -305,27 +326,31 @@ NodePtr Parser::parse_primary() {
         case Tok::Unit: return make_node(NodeKind::Unit, next().pos);
         case Tok::InterpString: return parse_interpolated();
         case Tok::LParen: {
+            DepthGuard guard(*this, t.pos);
             next();
             NodePtr e = parse_expr();
             expect(Tok::RParen, "for a matching ( in this expression");
             return e;
         }
-        case Tok::LBracket: return parse_array();
-        case Tok::MapStart: return parse_map();
+        case Tok::LBracket: {
+            DepthGuard guard(*this, t.pos);
+            return parse_array();
+        }
+        case Tok::MapStart: {
+            DepthGuard guard(*this, t.pos);
+            return parse_map();
+        }
         case Tok::ExclusiveRange: case Tok::InclusiveRange:
             // Open-start range `..x` is `0..x` (the range operator itself is not consumed).
             return make_node(NodeKind::IntLit, t.pos);
-        case Tok::LBrace: return parse_block();
-        case Tok::If: return parse_if();
-        case Tok::Switch: return parse_switch();
-        case Tok::While: return parse_while();
-        case Tok::Loop: return parse_loop();
-        case Tok::Do: return parse_do();
-        case Tok::For: return parse_for();
-        case Tok::Break: return parse_flow(NodeKind::Break);
-        case Tok::Continue: return parse_flow(NodeKind::Continue);
-        case Tok::Return: return parse_flow(NodeKind::Return);
-        case Tok::Throw: return parse_flow(NodeKind::Throw);
+        case Tok::LBrace: case Tok::If: case Tok::Switch: case Tok::While: case Tok::Loop:
+        case Tok::Do: case Tok::For: case Tok::Break: case Tok::Continue: case Tok::Return:
+        case Tok::Throw: {
+            // Statements used as expressions: one level for the expression, then the
+            // statement's own.
+            DepthGuard guard(*this, t.pos);
+            return parse_stmt_kind();
+        }
         case Tok::Pipe: case Tok::Or: return parse_closure();
         case Tok::Identifier: {
             const Token& id = next();
@@ -413,6 +438,7 @@ void Parser::parse_args(Node& call, const std::string& fn_name) {
     const std::string kClose =
         "Expecting ')' to close the arguments list of this function call '" + fn_name + "'";
     if (eat(Tok::RParen)) return;
+    DepthGuard args(*this, peek().pos);
     for (;;) {
         if (check(Tok::Eof)) error(ParseErrorKind::MissingToken, kClose, peek().pos);
         call.kids.push_back(parse_expr());
@@ -434,7 +460,10 @@ NodePtr Parser::parse_array() {
     for (;;) {
         if (eat(Tok::RBracket)) return node;
         if (check(Tok::Eof)) error(ParseErrorKind::MissingToken, kEnd, peek().pos);
-        node->kids.push_back(parse_expr());
+        {
+            DepthGuard item(*this, peek().pos);
+            node->kids.push_back(parse_expr());
+        }
         if (eat(Tok::RBracket)) return node;
         if (check(Tok::Eof)) error(ParseErrorKind::MissingToken, kEnd, peek().pos);
         if (!eat(Tok::Comma)) {
@@ -467,7 +496,10 @@ NodePtr Parser::parse_map() {
         }
         expect(Tok::Colon, "to follow the property '" + key.text + "' in this object map literal");
         node->names.push_back(key.text);
-        node->kids.push_back(parse_expr());
+        {
+            DepthGuard value(*this, peek().pos);
+            node->kids.push_back(parse_expr());
+        }
         if (eat(Tok::RBrace)) return node;
         if (check(Tok::Eof)) error(ParseErrorKind::MissingToken, kEnd, peek().pos);
         if (!eat(Tok::Comma)) {
@@ -481,6 +513,7 @@ NodePtr Parser::parse_map() {
 // (the tail) or another InterpString.
 NodePtr Parser::parse_interpolated() {
     auto node = make_node(NodeKind::Interpolated, peek().pos);
+    DepthGuard guard(*this, node->pos);
     for (;;) {
         const Token& piece = next();  // InterpString
         if (!piece.text.empty()) {
@@ -554,7 +587,8 @@ void Parser::check_index_types(const Node& lhs, const Node& idx) {
 // A switch case value: a literal (number, string, char, bool, unit), an array/map of
 // literals, or a range of literals.
 NodePtr Parser::parse_case_pattern() {
-    NodePtr e = parse_binary(kCasePatternPrecedence);
+    NodePtr first = parse_unary();
+    NodePtr e = parse_binary_op(kCasePatternPrecedence, std::move(first));
     if (!is_constant_pattern(*e)) {
         error(ParseErrorKind::ExprExpected, "Expecting a literal expression", e->pos);
     }

@@ -57,6 +57,8 @@ public:
 
 private:
     // ---- context of the code being parsed ----
+    // Nesting levels are counted where Rhai counts them (ParseSettings::level_up), so the
+    // limits (64 top level, 32 in functions) cut off at the same depth as in Rhai.
     struct Context {
         bool global = true;    // directly in the script's top-level statement list
         bool in_fn = false;    // inside a function or closure body (`this` allowed)
@@ -100,6 +102,7 @@ private:
 
     // ---- statements (parser_stmt.cpp) ----
     NodePtr parse_stmt();
+    NodePtr parse_stmt_kind();  // the statement at the current token, without a level of its own
     NodePtr parse_block();
     void parse_statement_list(std::vector<NodePtr>& out, bool in_block);
     static bool is_self_terminated(const Node* stmt);
@@ -123,7 +126,10 @@ private:
     NodePtr parse_loop_body();
     // One more level held until release_levels(): operator and postfix chains build an AST
     // as deep as they are long, so they count like nesting.
-    void hold_level() {
+    void hold_level(Position pos) {
+        if (ctx_.depth >= ctx_.max_depth || total_depth_ >= kHardDepthLimit) {
+            error(ParseErrorKind::ExprTooDeep, "Expression exceeds maximum complexity", pos);
+        }
         ++ctx_.depth;
         ++total_depth_;
     }
@@ -135,7 +141,9 @@ private:
 
     // ---- expressions (parser_expr.cpp) ----
     NodePtr parse_expr();
-    NodePtr parse_binary(int min_prec);
+    NodePtr parse_binary_op(int parent_prec, NodePtr lhs);
+    int operator_precedence(const Token& op, bool* custom);
+    NodePtr combine_binary(const Token& op, bool custom, NodePtr lhs, NodePtr rhs);
     NodePtr parse_unary();
     NodePtr parse_primary();
     NodePtr parse_postfix(NodePtr lhs);

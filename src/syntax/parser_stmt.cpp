@@ -49,13 +49,11 @@ void Parser::parse_statement_list(std::vector<NodePtr>& out, bool in_block) {
 //             | break | continue | return | throw | try | import | export | expr [assign-op expr]
 NodePtr Parser::parse_stmt() {
     const Token& t = peek();
-    DepthGuard guard(*this, t.pos);
     switch (t.kind) {
         case Tok::Semicolon: {
             Position pos = next().pos;
             return make_node(NodeKind::Nop, pos);
         }
-        case Tok::LBrace: return parse_block();
         case Tok::Fn:
         case Tok::Private:
             if (!ctx_.global) {
@@ -65,6 +63,16 @@ NodePtr Parser::parse_stmt() {
             }
             parse_fn_def();
             return nullptr;
+        default: {
+            DepthGuard guard(*this, t.pos);
+            return parse_stmt_kind();
+        }
+    }
+}
+
+NodePtr Parser::parse_stmt_kind() {
+    switch (peek().kind) {
+        case Tok::LBrace: return parse_block();
         case Tok::Let: return parse_let(false, false);
         case Tok::Const: return parse_let(true, false);
         case Tok::If: return parse_if();
@@ -76,6 +84,10 @@ NodePtr Parser::parse_stmt() {
         case Tok::Try: return parse_try();
         case Tok::Import: return parse_import();
         case Tok::Export: return parse_export();
+        case Tok::Break: return parse_flow(NodeKind::Break);
+        case Tok::Continue: return parse_flow(NodeKind::Continue);
+        case Tok::Return: return parse_flow(NodeKind::Return);
+        case Tok::Throw: return parse_flow(NodeKind::Throw);
         default: return parse_expr_stmt();
     }
 }
@@ -83,6 +95,7 @@ NodePtr Parser::parse_stmt() {
 // block ::= '{' statement-list '}'
 NodePtr Parser::parse_block() {
     Position pos = expect(Tok::LBrace, "to start a statement block");
+    DepthGuard guard(*this, pos);
     auto block = make_node(NodeKind::Block, pos);
     bool was_global = ctx_.global;
     size_t scope_mark = scope_.mark();
@@ -119,7 +132,10 @@ NodePtr Parser::parse_let(bool constant, bool exported) {
     let->text = name.text;
     let->flag = constant;
     let->flag2 = exported;
-    if (eat(Tok::Equals)) let->kids.push_back(parse_expr());
+    if (eat(Tok::Equals)) {
+        DepthGuard init(*this, peek().pos);
+        let->kids.push_back(parse_expr());
+    }
     declare(let->text, constant);
     return let;
 }
@@ -141,6 +157,7 @@ NodePtr Parser::parse_if() {
 // case   ::= pattern {'|' pattern} ['if' expr] '=>' statement  |  '_' '=>' statement
 NodePtr Parser::parse_switch() {
     Position pos = next().pos;
+    DepthGuard guard(*this, pos);
     auto node = make_node(NodeKind::Switch, pos);
     node->kids.push_back(parse_expr());
     expect(Tok::LBrace, "to start a switch block");
@@ -210,6 +227,7 @@ NodePtr Parser::parse_loop_body() {
 // while ::= 'while' expr block
 NodePtr Parser::parse_while() {
     auto node = make_node(NodeKind::While, next().pos);
+    DepthGuard guard(*this, node->pos);
     node->kids.push_back(parse_condition());
     node->kids.push_back(parse_loop_body());
     return node;
@@ -218,6 +236,7 @@ NodePtr Parser::parse_while() {
 // loop ::= 'loop' block
 NodePtr Parser::parse_loop() {
     auto node = make_node(NodeKind::Loop, next().pos);
+    DepthGuard guard(*this, node->pos);
     node->kids.push_back(parse_loop_body());
     return node;
 }
@@ -225,6 +244,7 @@ NodePtr Parser::parse_loop() {
 // do ::= 'do' block ('while' | 'until') expr
 NodePtr Parser::parse_do() {
     auto node = make_node(NodeKind::DoLoop, next().pos);
+    DepthGuard guard(*this, node->pos);
     node->kids.push_back(parse_loop_body());
     if (eat(Tok::Until)) {
         node->flag = true;
@@ -238,6 +258,7 @@ NodePtr Parser::parse_do() {
 // for ::= 'for' (name | '(' name ',' name ')') 'in' expr block
 NodePtr Parser::parse_for() {
     auto node = make_node(NodeKind::For, next().pos);
+    DepthGuard guard(*this, node->pos);
     auto take_name = [&]() {
         const Token& t = next();
         if (!is_name_token(t)) {
@@ -271,6 +292,7 @@ NodePtr Parser::parse_for() {
 // try ::= 'try' block 'catch' ['(' name ')'] block      (a statement, not an expression)
 NodePtr Parser::parse_try() {
     auto node = make_node(NodeKind::TryCatch, next().pos);
+    DepthGuard guard(*this, node->pos);
     node->kids.push_back(parse_block());
     expect(Tok::Catch, "for the 'try' statement");
     size_t mark = scope_.mark();
@@ -292,6 +314,7 @@ NodePtr Parser::parse_try() {
 // import ::= 'import' expr ['as' name]
 NodePtr Parser::parse_import() {
     auto node = make_node(NodeKind::Import, next().pos);
+    DepthGuard guard(*this, node->pos);
     node->kids.push_back(parse_expr());
     if (eat(Tok::As)) {
         const Token& alias = next();
@@ -310,8 +333,10 @@ NodePtr Parser::parse_export() {
     if (!ctx_.global) {
         error(ParseErrorKind::WrongExport, "Export statement can only appear at global level", kw.pos);
     }
-    if (check(Tok::Let)) return parse_let(false, true);
-    if (check(Tok::Const)) return parse_let(true, true);
+    if (check(Tok::Let) || check(Tok::Const)) {
+        DepthGuard guard(*this, peek().pos);
+        return parse_let(check(Tok::Const), true);
+    }
     auto node = make_node(NodeKind::Export, kw.pos);
     do {
         const Token& name = next();
@@ -343,7 +368,10 @@ NodePtr Parser::parse_flow(NodeKind kind) {
     auto node = make_node(kind, kw.pos);
     if (kind == NodeKind::Continue) return node;
     // The value is optional: it is there when an expression can start here.
-    if (can_start_expression(peek())) node->kids.push_back(parse_expr());
+    if (can_start_expression(peek())) {
+        DepthGuard value(*this, peek().pos);
+        node->kids.push_back(parse_expr());
+    }
     return node;
 }
 
@@ -518,16 +546,23 @@ NodePtr Parser::parse_fn_body(const std::vector<std::string>& params, bool closu
         ctx_.max_depth = limit(opts_.max_function_expr_depth);
     }
     NodePtr body;
-    if (closure && !check(Tok::LBrace)) {
-        Position pos = peek().pos;
-        NodePtr stmt = parse_stmt();
-        body = make_node(NodeKind::Block, pos);
-        if (stmt && stmt->kind != NodeKind::Nop) {
-            body->flag = produces_value(*stmt);
-            body->kids.push_back(std::move(stmt));
+    {
+        DepthGuard guard(*this, peek().pos);
+        if (closure) {
+            Position pos = peek().pos;
+            NodePtr stmt = parse_stmt();
+            if (stmt && stmt->kind == NodeKind::Block) {
+                body = std::move(stmt);
+            } else {
+                body = make_node(NodeKind::Block, pos);
+                if (stmt && stmt->kind != NodeKind::Nop) {
+                    body->flag = produces_value(*stmt);
+                    body->kids.push_back(std::move(stmt));
+                }
+            }
+        } else {
+            body = parse_block();
         }
-    } else {
-        body = parse_block();
     }
     ctx_ = saved_ctx;
     scope_ = std::move(saved_scope);

@@ -14,6 +14,8 @@ std::string repeat(const std::string& s, size_t n) {
     return out;
 }
 
+std::string parens(size_t n) { return repeat("(", n) + "1" + repeat(")", n); }
+
 void expect_too_deep(const std::string& src, const rhai::syntax::ParseOptions& opts = {}) {
     auto e = parser_test::parse_error(src, opts);
     EXPECT_EQ(e.kind, rhai::ParseErrorKind::ExprTooDeep) << e.message;
@@ -53,29 +55,44 @@ TEST(ParserDepth, UnlimitedStillHasACeiling) {
     expect_too_deep(repeat("(", kHuge) + "1" + repeat(")", kHuge), opts);
     expect_too_deep(repeat("[", kHuge) + repeat("]", kHuge), opts);
     // ... and well below the ceiling, deep input parses.
-    std::string deep = repeat("(", 400) + "1" + repeat(")", 400);
-    EXPECT_EQ(parser_test::ast(deep, opts), "1");
+    EXPECT_EQ(parser_test::ast(parens(300), opts), "1");
 }
 
-TEST(ParserDepth, TopLevelAllowsMoreThanFunctions) {
-    // 40 nested parentheses: fine at top level (limit 64), too deep in a function (limit 32).
-    std::string expr = repeat("(", 40) + "1" + repeat(")", 40);
-    EXPECT_EQ(parser_test::ast("let x = " + expr + ";"), "(let x 1)");
-    expect_too_deep("fn f() { " + expr + " }");
-    // A closure keeps counting from where it stands (as in Rhai).
-    EXPECT_EQ(parser_test::ast("let f = || " + expr + ";"), "(let f (closure () (block:v 1)))");
-    expect_too_deep("fn f() { let g = || " + expr + "; }");
-    std::string shallow = repeat("(", 20) + "1" + repeat(")", 20);
-    EXPECT_EQ(parser_test::ast("fn f() { " + shallow + " }"), "(fn f () (block:v 1))");
+// Levels are counted where Rhai counts them: a parenthesis costs two levels, a statement one,
+// a function body two more. These limits are what Rhai 1.x allows with its defaults (64 top
+// level, 32 in functions).
+
+TEST(ParserDepth, TopLevelParenthesesLimitMatchesRhai) {
+    EXPECT_EQ(parser_test::ast("let x = " + parens(30) + ";"), "(let x 1)");
+    expect_too_deep("let x = " + parens(31) + ";");
+}
+
+TEST(ParserDepth, FunctionBodiesHaveTheSmallerLimit) {
+    EXPECT_EQ(parser_test::ast("fn f() { " + parens(14) + " }"), "(fn f () (block:v 1))");
+    expect_too_deep("fn f() { " + parens(15) + " }");
+}
+
+TEST(ParserDepth, ClosuresCountFromWhereTheyStand) {
+    EXPECT_EQ(parser_test::ast("let f = || " + parens(29) + ";"), "(let f (closure () (block:v 1)))");
+    expect_too_deep("let f = || " + parens(30) + ";");
+    expect_too_deep("fn g() { let f = || " + parens(14) + "; }");
+}
+
+TEST(ParserDepth, OperatorChainsCountOneLevelPerOperator) {
+    EXPECT_EQ(parser_test::ast("let x = 1" + repeat(" + 1", 61) + ";").substr(0, 9), "(let x (+");
+    expect_too_deep("let x = 1" + repeat(" + 1", 62) + ";");
 }
 
 TEST(ParserDepth, LimitsAreConfigurable) {
     rhai::syntax::ParseOptions opts;
     opts.max_expr_depth = 8;
-    expect_too_deep(repeat("(", 10) + "1" + repeat(")", 10), opts);
-    EXPECT_EQ(parser_test::ast(repeat("(", 3) + "1" + repeat(")", 3), opts), "1");
-    opts.max_expr_depth = 200;
-    EXPECT_EQ(parser_test::ast(repeat("[", 150) + repeat("]", 150), opts).substr(0, 14), "(array (array ");
+    expect_too_deep(parens(4), opts);
+    EXPECT_EQ(parser_test::ast(parens(2), opts), "1");
+    opts.max_expr_depth = 400;
+    EXPECT_EQ(parser_test::ast(repeat("[", 120) + repeat("]", 120), opts).substr(0, 14), "(array (array ");
+    rhai::syntax::ParseOptions fn_opts;
+    fn_opts.max_function_expr_depth = 64;
+    EXPECT_EQ(parser_test::ast("fn f() { " + parens(20) + " }", fn_opts), "(fn f () (block:v 1))");
 }
 
 TEST(ParserDepth, ErrorPositionIsWhereTheLimitIsCrossed) {
