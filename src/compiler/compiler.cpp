@@ -99,6 +99,40 @@ bool fold_binary(BinOp op, const Node& l, const Node& r, Dynamic& out) {
     return false;
 }
 
+// The value of a constant expression (literals combined by foldable operators), if it is one.
+bool const_value(const Node& n, Dynamic& out, int depth = 0) {
+    if (depth > 64) return false;
+    if (is_literal(n)) {
+        out = literal_value(n);
+        return true;
+    }
+    if (n.kind == NodeKind::Unary && n.op == "-") {
+        Dynamic v;
+        if (!const_value(*n.kids[0], v, depth + 1)) return false;
+        if (v.is_int() && v.as_int() != std::numeric_limits<INT>::min()) {
+            out = Dynamic(INT(-v.as_int()));
+            return true;
+        }
+        if (v.is_float()) {
+            out = Dynamic(FLOAT(-v.as_float()));
+            return true;
+        }
+        return false;
+    }
+    BinOp op;
+    if (n.kind == NodeKind::Binary && binop_of(n.op, op)) {
+        Dynamic l, r;
+        if (!const_value(*n.kids[0], l, depth + 1) || !const_value(*n.kids[1], r, depth + 1)) return false;
+        Node ln(l.is_int() ? NodeKind::IntLit : l.is_float() ? NodeKind::FloatLit : NodeKind::Unit, n.pos);
+        Node rn(r.is_int() ? NodeKind::IntLit : r.is_float() ? NodeKind::FloatLit : NodeKind::Unit, n.pos);
+        if (ln.kind == NodeKind::Unit || rn.kind == NodeKind::Unit) return false;
+        if (l.is_int()) ln.int_value = l.as_int(); else ln.float_value = l.as_float();
+        if (r.is_int()) rn.int_value = r.as_int(); else rn.float_value = r.as_float();
+        return fold_binary(op, ln, rn, out);
+    }
+    return false;
+}
+
 struct LocalVar {
     std::string name;
     uint16_t slot;
@@ -299,6 +333,20 @@ private:
                 emit(Op::THROW, n.pos, -1);
                 return;
             case NodeKind::TryCatch: return compile_try(n);
+            case NodeKind::If: {
+                // In statement position an `if` leaves no value behind.
+                size_t jf = compile_condition_false_jump(*n.kids[0]);
+                compile_block_stmt(*n.kids[1]);
+                if (n.kids.size() > 2 && n.kids[2]) {
+                    size_t jend = emit(Op::JUMP, n.pos, 0);
+                    patch(jf);
+                    compile_block_stmt(*n.kids[2]);
+                    patch(jend);
+                } else {
+                    patch(jf);
+                }
+                return;
+            }
             case NodeKind::Import:
                 compile_expr(*n.kids[0]);
                 emit(Op::INTRINSIC, n.pos, 0, 1, add_site("import"), uint32_t(bc::Intrinsic::Import));
@@ -656,7 +704,7 @@ private:
             return;
         }
         Dynamic folded;
-        if (pb_.options.optimization != OptimizationLevel::None && fold_binary(op, l, r, folded))
+        if (pb_.options.optimization != OptimizationLevel::None && const_value(n, folded))
             return push_value(folded, n.pos);
         compile_expr(l);
         if (r.kind == NodeKind::IntLit && r.int_value >= INT32_MIN && r.int_value <= INT32_MAX &&
