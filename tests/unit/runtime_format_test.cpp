@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
 
 #include "rhai/dynamic.hpp"
@@ -174,4 +176,22 @@ TEST(RuntimeFormat, IterableAndCustomPrintTheirTypeName) {
     Dynamic it = Dynamic::from_heap(Tag::Iterable, new Seq);
     EXPECT_EQ(it.to_display(), "my::Seq");
     EXPECT_EQ(it.type_name(), "my::Seq");
+}
+
+TEST(RuntimeFormat, FloatTextRoundTrips) {
+    // Both forms are built from the shortest round-trip digits: parsing them back must give
+    // the same double (Display drops the sign of zero, as Rhai does).
+    uint64_t state = 0x9E3779B97F4A7C15ULL;
+    for (int i = 0; i < 20000; ++i) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        double v;
+        std::memcpy(&v, &state, sizeof v);
+        if (!std::isfinite(v)) continue;
+        std::string dbg = Dynamic(v).to_debug();
+        std::string disp = Dynamic(v).to_display();
+        ASSERT_EQ(std::strtod(dbg.c_str(), nullptr), v) << dbg;
+        ASSERT_EQ(std::strtod(disp.c_str(), nullptr), v == 0.0 ? 0.0 : v) << disp;
+    }
 }
