@@ -11,7 +11,7 @@ out=$(mktemp) err=$(mktemp) exp=$(mktemp)
 trap 'rm -f "$out" "$err" "$exp"' EXIT
 
 sed -n 's|^.*// expect: \{0,1\}\(.*\)$|\1|p' "$script" >"$exp"
-want_err=$(sed -n 's|^.*// expect \(runtime\|parse\) error: \(.*\)$|\2|p' "$script" | head -n 1)
+want_err=$(sed -n 's#^.*// expect \(runtime\|parse\) error: \(.*\)$#\2#p' "$script" | head -n 1)
 if [ ! -s "$exp" ] && [ -z "$want_err" ] && ! grep -q '// expect:' "$script"; then
   echo "FAIL: $script has no expectations"
   exit 1
