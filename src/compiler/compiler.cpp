@@ -721,6 +721,12 @@ private:
         BinOp op;
         if (cond.kind == NodeKind::Binary && binop_of(cond.op, op) && bc::is_comparison(op)) {
             Dynamic folded;
+            const Node& r = *cond.kids[1];
+            if (r.kind == NodeKind::IntLit && r.int_value >= INT16_MIN && r.int_value <= INT16_MAX &&
+                cond.kids[0]->kind != NodeKind::IntLit) {
+                compile_expr(*cond.kids[0]);
+                return emit(Op::CMP_INT_JUMP, cond.pos, -1, uint8_t(op), uint16_t(int16_t(r.int_value)));
+            }
             if (!fold_binary(op, *cond.kids[0], *cond.kids[1], folded)) {
                 compile_expr(*cond.kids[0]);
                 compile_expr(*cond.kids[1]);

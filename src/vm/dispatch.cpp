@@ -508,6 +508,36 @@ Status Machine::execute() {
                 if (!result) pc = code + in.c;
                 break;
             }
+            case Op::CMP_INT_JUMP: {
+                Dynamic& l = sp[-1];
+                INT b = int16_t(in.b);
+                bool result;
+                if (l.is_int()) {
+                    INT a = l.as_int();
+                    switch (BinOp(in.a)) {
+                        case BinOp::Lt: result = a < b; break;
+                        case BinOp::Le: result = a <= b; break;
+                        case BinOp::Gt: result = a > b; break;
+                        case BinOp::Ge: result = a >= b; break;
+                        case BinOp::Eq: result = a == b; break;
+                        default: result = a != b; break;
+                    }
+                } else {
+                    Dynamic r(b), out;
+                    if (!binary_fast(BinOp(in.a), l, r, out)) {
+                        SAVE();
+                        out = binary_slow(BinOp(in.a), l, r, POS(), nullptr);
+                    }
+                    if (!out.is_bool()) {
+                        SAVE();
+                        throw not_bool(out, POS());
+                    }
+                    result = out.as_bool();
+                }
+                *--sp = Dynamic();
+                if (!result) pc = code + in.c;
+                break;
+            }
             case Op::AND_JUMP:
             case Op::OR_JUMP: {
                 Dynamic& c = sp[-1];

@@ -1,0 +1,116 @@
+// Compiler tests: compile a snippet, compare its disassembly with the expected listing.
+#include <gtest/gtest.h>
+
+#include "compiler/compiler.hpp"
+#include "rhai/error.hpp"
+
+using namespace rhai;
+
+namespace {
+
+std::string listing(std::string_view src) {
+    EngineCore core;
+    return compiler::disassemble(*compiler::compile_source(src, core, "test"));
+}
+
+TEST(CompilerDisasm, LocalsSlotsFoldingAndFusedCompare) {
+    EXPECT_EQ(listing("let x = 1;\nx += 2;\nlet y = 2 * 3 + x;\nif y > 5 { y -= 1; }\ny"), R"(fn <main>/0 locals 2
+   0 PUSH_INT 1
+   1 DEFINE_LOCAL $0
+   2 ADD_LOCAL_INT $0 += 2
+   3 PUSH_INT 6
+   4 LOAD_LOCAL $0
+   5 BINARY +
+   6 DEFINE_LOCAL $1
+   7 LOAD_LOCAL $1
+   8 CMP_INT_JUMP > 5 -> 10
+   9 ADD_LOCAL_INT $1 -= 1
+  10 LOAD_LOCAL $1
+  11 RETURN
+)");
+}
+
+TEST(CompilerDisasm, ScriptCallsResolvedAtCompileTimeAndGlobals) {
+    EXPECT_EQ(listing("fn add(a, b) { a + b }\nconst K = 7;\nfn k() { global::K }\nadd(k(), 1)"),
+              R"(fn <main>/0 locals 1
+   0 PUSH_INT 7
+   1 DEFINE_GLOBAL global#0 K
+   2 DEFINE_LOCAL $0
+   3 CALL_SCRIPT k/0 fn#1
+   4 PUSH_INT 1
+   5 CALL_SCRIPT add/2 fn#0
+   6 RETURN
+fn add/2 locals 2
+   0 LOAD_LOCAL $0
+   1 LOAD_LOCAL $1
+   2 BINARY +
+   3 RETURN
+fn k/0 locals 0
+   0 LOAD_GLOBAL global#0 K
+   1 RETURN
+)");
+}
+
+TEST(CompilerDisasm, ClosureCapturesCellCurriedFirst) {
+    EXPECT_EQ(listing("let n = 1;\nlet f = |x| x + n;\nf.call(2)"), R"(fn <main>/0 locals 2
+   0 PUSH_INT 1
+   1 DEFINE_LOCAL $0
+   2 LOAD_CELL $0
+   3 MAKE_CLOSURE fn#0 captures 1
+   4 DEFINE_LOCAL $1
+   5 PUSH_INT 2
+   6 CALL_PLACE call/1 on $1
+   7 RETURN
+fn anon$0/2 captures 1 locals 2
+   0 LOAD_LOCAL $1
+   1 LOAD_LOCAL $0
+   2 BINARY +
+   3 RETURN
+)");
+}
+
+TEST(CompilerDisasm, PlacesForAssignmentAndMethodCalls) {
+    EXPECT_EQ(listing("let m = #{ list: [1] };\nm.list[0] = 5;\nm.list.push(2);"), R"(fn <main>/0 locals 1
+   0 PUSH_CONST [1]
+   1 MAKE_MAP ["list"]
+   2 DEFINE_LOCAL $0
+   3 PUSH_INT 0
+   4 PUSH_INT 5
+   5 SET_PLACE $0.list[_]
+   6 PUSH_INT 2
+   7 CALL_PLACE push/1 on $0.list
+   8 RETURN
+)");
+}
+
+TEST(CompilerDisasm, FunctionsDoNotSeeOuterVariables) {
+    // `outer` is not a slot of f: it compiles to a run-time lookup that fails.
+    std::string out = listing("let outer = 1;\nfn f() { outer }");
+    EXPECT_NE(out.find("fn f/0 locals 0\n   0 LOAD_DYN outer\n"), std::string::npos) << out;
+}
+
+TEST(CompilerDisasm, RangeLoopUsesCursorSlots) {
+    std::string out = listing("let s = 0;\nfor i in 0..10 { s += i; }");
+    EXPECT_NE(out.find("FOR_PREP $1 -> "), std::string::npos) << out;
+    EXPECT_NE(out.find("FOR_NEXT $1 -> "), std::string::npos) << out;
+    EXPECT_NE(out.find("LOAD_LOCAL $4\n"), std::string::npos) << out;  // loop variable = cursor + 3
+    EXPECT_NE(out.find("OP_ASSIGN_LOCAL $0 +="), std::string::npos) << out;
+}
+
+TEST(CompilerDisasm, AssignmentToConstantIsACompileError) {
+    EngineCore core;
+    try {
+        compiler::compile_source("const C = 1;\nC = 2;", core, "test");
+        FAIL() << "expected a ParseError";
+    } catch (const ParseError& e) {
+        EXPECT_EQ(e.kind(), ParseErrorKind::AssignmentToConstant);
+        EXPECT_EQ(e.position().line, 2u);
+    }
+}
+
+TEST(CompilerDisasm, BreakOutsideLoopIsACompileError) {
+    EngineCore core;
+    EXPECT_THROW(compiler::compile_source("break;", core, "test"), ParseError);
+}
+
+}  // namespace
