@@ -127,13 +127,15 @@ public:
     Engine& register_native(NativeFunction fn);
 
     // ---- custom types --------------------------------------------------------------------
-    // Names host type T for scripts (type_of(), error messages). Registers `==`/`!=` when T
+    // Names host type T for scripts (type_of(), error messages); print/debug use the
+    // `to_string`/`to_debug` registered for T (default: the name). Registers `==`/`!=` when T
     // has operator==. Values of T reach scripts through Dynamic::from / registered functions.
     template <class T>
     Engine& register_type_with_name(std::string name) {
         static_assert(detail::CustomType<T>, "register_type: T must be a copyable class type");
         set_type_name(typeid(T), name);
         register_fn("type_of", [name](const T&) { return name; });
+        register_printing(ParamType::custom_type<T>());
         if constexpr (std::equality_comparable<T>) {
             register_fn("==", [](const T& a, const T& b) { return a == b; });
             register_fn("!=", [](const T& a, const T& b) { return !(a == b); });
@@ -245,6 +247,7 @@ private:
     Dynamic eval_dynamic(Scope* scope, std::string_view script) const;
     Dynamic eval_ast_dynamic(Scope* scope, const AST& ast) const;
     void set_type_name(const std::type_info& type, const std::string& name);
+    void register_printing(const ParamType& type);  // custom_display.cpp
 
     template <class T>
     static T output(Dynamic value) {
