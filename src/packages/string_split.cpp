@@ -13,6 +13,13 @@ constexpr size_t kUnlimited = SIZE_MAX;
 // An empty separator matches at every character boundary: "abc" -> ["", "a", "b", "c", ""].
 Array split_forward(std::string_view s, std::string_view sep, size_t pieces) {
     Array out;
+    if (!sep.empty()) {  // size the array once: counting matches is cheaper than regrowing
+        size_t n = 1;
+        for (size_t at = s.find(sep); at != std::string_view::npos && n < pieces;
+             at = s.find(sep, at + sep.size()))
+            ++n;
+        out.reserve(n);
+    }
     size_t start = 0;   // first byte of the current piece
     size_t search = 0;  // where the next match may begin; > s.size() when there is none
     while (out.size() + 1 < pieces && search <= s.size()) {
