@@ -114,3 +114,46 @@ TEST(Eval, CompileFileAndSourceName) {
     EXPECT_EQ(engine.eval_file<INT>(file), 42);
     EXPECT_THROW(engine.compile_file(dir / "missing.rhai"), Error);
 }
+
+TEST(Eval, CallFnRawControlsStatementsAndRewind) {
+    Engine engine;
+    api_test::PrintLog log;
+    log.attach(engine);
+    AST ast = engine.compile(R"(
+        print("top level ran");
+        let created = 1;
+        fn double(x) { x * 2 }
+    )");
+    Scope scope;
+    // eval_ast = false: the top-level statements do not run.
+    std::vector<Dynamic> args{Dynamic(INT(21))};
+    EXPECT_EQ(engine.call_fn_raw(scope, ast, "double", args, false, true).cast<INT>(), 42);
+    EXPECT_TRUE(log.lines.empty());
+    // rewind_scope = false: variables of the top-level statements stay in the scope.
+    EXPECT_EQ(engine.call_fn_raw(scope, ast, "double", args, true, false).cast<INT>(), 42);
+    EXPECT_EQ(log.lines, (std::vector<std::string>{"top level ran"}));
+    EXPECT_EQ(scope.get_value<INT>("created"), 1);
+    // call_fn calls script functions only, not natives of the same name.
+    try {
+        engine.call_fn<INT>(scope, ast, "abs", INT(-1));
+        FAIL();
+    } catch (const EvalError& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::ErrorFunctionNotFound);
+    }
+}
+
+TEST(Eval, RegisterNativeWithExplicitSignature) {
+    Engine engine;
+    NativeFunction fn;
+    fn.name = "sum_all";
+    fn.params = {ParamType::of(Tag::Array)};
+    fn.invoke = [](const void*, NativeCallContext&, Dynamic** args) -> Dynamic {
+        INT total = 0;
+        for (const Dynamic& v : args[0]->as_array())
+            if (v.is_int()) total += v.as_int();
+        return Dynamic(total);
+    };
+    engine.register_native(std::move(fn));
+    EXPECT_EQ(engine.eval<INT>("sum_all([1, 2, 3, \"x\"])"), 6);
+    EXPECT_EQ(engine.eval<INT>("[4, 5].sum_all()"), 9);
+}
