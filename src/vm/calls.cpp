@@ -45,6 +45,10 @@ void Machine::push_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_s
     size_t limit = engine_.limits.max_call_levels ? engine_.limits.max_call_levels : 1000000;
     if (frames_.size() > limit) throw EvalError(ErrorKind::ErrorStackOverflow, "Stack overflow", pos);
     ensure_stack(size_t(base) + fn->num_locals + fn->max_stack + 1);
+    // Errors leaving a script function are wrapped (ErrorInFunctionCall); inside the prelude only
+    // the built-in the script called wraps (as Rhai's native map/filter/... do), not its helpers.
+    bool from_prelude = prelude_ && !frames_.empty() && frames_.back().fn->program == prelude_.get();
+    bool wraps = !prelude_ || fn->program != prelude_.get() || !from_prelude;
     CacheEntry* caches;
     if (!frames_.empty() && frames_.back().fn->program == fn->program) {
         const Frame& caller = frames_.back();
@@ -59,7 +63,7 @@ void Machine::push_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_s
     f.ret_slot = ret_slot;
     f.caches = caches;
     f.call_pos = pos;
-    f.wraps_errors = !prelude_ || fn->program != prelude_.get();
+    f.wraps_errors = wraps;
     saved_sp_ = base + fn->num_locals;
 }
 
@@ -93,6 +97,18 @@ void Machine::enter_method(const ScriptFunction* fn, uint32_t args_at, uint32_t 
 
 // ---- natives ---------------------------------------------------------------------------
 
+// Rhai's data size limits (max_string_size, max_array_size, max_map_size); checked on values
+// natives produce or mutate, op-assignments and string interpolation, only when configured.
+void Machine::enforce_size(const Dynamic& v, Position pos) const {
+    const Limits& l = engine_.limits;
+    const char* what = nullptr;
+    if (v.is_string() && l.max_string_size && v.as_string().size() > l.max_string_size) what = "Length of string";
+    else if (v.is_array() && l.max_array_size && v.as_array().size() > l.max_array_size) what = "Size of array";
+    else if (v.is_map() && l.max_map_size && v.as_map().size() > l.max_map_size) what = "Size of object map";
+    else if (v.is_blob() && l.max_array_size && v.as_blob().size() > l.max_array_size) what = "Size of BLOB";
+    if (what) throw EvalError(ErrorKind::ErrorDataTooLarge, std::string(what) + " too large", pos);
+}
+
 const NativeFunction* Machine::resolve_native(std::string_view name, Dynamic** argv, size_t argc,
                                               CacheEntry* cache) const {
     uint64_t gen = engine_.functions.generation();
@@ -120,6 +136,10 @@ Dynamic Machine::call_native(const NativeFunction* nf, std::string_view name, Dy
     NativeCallContext ctx(engine_, name, pos);
     ctx.set_task(task_handle);
     Dynamic r = nf->call(ctx, argv);
+    if (size_limits_) {
+        enforce_size(r, pos);
+        if (nf->first_by_ref) enforce_size(*argv[0], pos);
+    }
     if (ctx.suspended()) {
         status = Status::Suspended;
         token = ctx.suspend_token();

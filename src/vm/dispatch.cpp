@@ -359,6 +359,10 @@ Status Machine::execute() {
                 }
                 sp = first;
                 *sp++ = Dynamic(std::move(s));
+                if (size_limits_) {
+                    SAVE();
+                    enforce_size(sp[-1], POS());
+                }
                 break;
             }
             case Op::MAKE_ARRAY: {

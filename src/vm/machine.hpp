@@ -101,6 +101,7 @@ private:
     uint32_t saved_sp_ = 0;     // top of stack at the last save point (error recovery)
     uint32_t suspend_slot_ = 0; // where the pending call's result goes
     std::optional<EvalError> pending_error_;
+    bool size_limits_ = false;  // any of the string/array/map size limits is set
     uint64_t budget_end_ = UINT64_MAX;
     uint64_t next_check_ = UINT64_MAX;
 
@@ -124,6 +125,7 @@ private:
                     Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos);
     void call_by_name(std::string_view name, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
                       Position pos, CacheEntry* cache);
+    void enforce_size(const Dynamic& v, Position pos) const;
     Dynamic call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos);
     const ScriptFunction* find_method(const Program* p, std::string_view name, size_t argc,
                                       const Dynamic& receiver) const;

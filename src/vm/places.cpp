@@ -191,6 +191,7 @@ void Machine::apply_op_assign(Dynamic& target, bc::BinOp op, Dynamic rhs, Positi
             target = std::move(out);
         }
     }
+    if (size_limits_) enforce_size(target, pos);
 }
 
 Dynamic Machine::get_child(Dynamic& container, bool is_index, const Dynamic& key, const std::string& name,

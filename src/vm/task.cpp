@@ -28,6 +28,8 @@ Machine::Machine(EngineCore& engine, std::shared_ptr<const Program> program,
                  std::shared_ptr<const Program> prelude)
     : engine_(engine), program_(std::move(program)), prelude_(std::move(prelude)) {
     stack_.resize(256);
+    const Limits& l = engine_.limits;
+    size_limits_ = l.max_string_size || l.max_array_size || l.max_map_size;
 }
 
 Machine::~Machine() = default;
@@ -108,8 +110,12 @@ bool Machine::handle_error(EvalError e) {
         }
         if (f.wraps_errors && can_catch && e.kind() != ErrorKind::ErrorRuntime) {
             std::string name = f.is_eval ? "eval" : f.fn->name;
-            e = EvalError::in_function_call(std::move(name), f.fn->program->source,
-                                            std::make_shared<EvalError>(std::move(e)), f.call_pos);
+            // Calls made by the prelude (callbacks) report no position, as Rhai's natives do.
+            bool called_by_prelude = prelude_ && frames_[frames_.size() - 2].fn->program == prelude_.get();
+            bool in_prelude = prelude_ && f.fn->program == prelude_.get();
+            e = EvalError::in_function_call(std::move(name), in_prelude ? "" : f.fn->program->source,
+                                            std::make_shared<EvalError>(std::move(e)),
+                                            called_by_prelude ? Position{} : f.call_pos);
         }
         uint32_t ret = f.ret_slot;
         pop_frame_cleanup(top);
