@@ -232,3 +232,38 @@ TEST_F(StringNatives, IndexingWithRanges) {
     EXPECT_EQ(text("index$get$", {s, Dynamic::range(0, 99, true)}), "hello world");
     EXPECT_EQ(text("index$get$", {Dynamic("añb€c"), Dynamic::range(1, 3, true)}), "ñb€");
 }
+
+// Strings from a host may hold malformed UTF-8: every native must stay within bounds (this
+// test is meant for the sanitizer builds) and keep returning strings.
+TEST_F(StringNatives, MalformedUtf8NeverBreaksBounds) {
+    const std::string samples[] = {"\x80", "a\xFF" "b", "\xE2\x82", "\xF0\x9F\x98", "\x80\x80\x80\x80\x80x",
+                                   "é\xC3", "\xC3\xA9\xA9", ""};
+    const INT positions[] = {-7, -2, -1, 0, 1, 2, 3, 9};
+    for (const std::string& text : samples) {
+        const Dynamic s(text);
+        EXPECT_GE(call("len", {s}).as_int(), 0);
+        for (INT p : positions) {
+            call("get", {s, num(p)});
+            call("sub_string", {s, num(p), num(2)});
+            call("index_of", {s, ch(U'x'), num(p)});
+            call("split", {s, num(p)});
+            call("chars", {s, num(p), num(3)});
+            for (const char* method : {"crop", "truncate"}) {
+                Dynamic t(text);
+                call_on(method, t, {num(p)});
+            }
+            Dynamic u(text);
+            call_on("set", u, {num(p), ch(U'€')});
+            Dynamic v(text);
+            EXPECT_TRUE(call_on("pop", v, {num(p)}).is_string());
+        }
+        Dynamic w(text);
+        call_on("trim", w);
+        call_on("make_upper", w);
+        call("split", {s, Dynamic("")});
+        call("split_rev", {s, Dynamic("")});
+        call("to_chars", {s});
+        Dynamic x(text);
+        while (!x.as_string().empty()) call_on("pop", x);
+    }
+}
