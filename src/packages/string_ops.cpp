@@ -191,8 +191,8 @@ Dynamic min_char(NativeCallContext&, Dynamic** a) {
 void register_string_operators(EngineCore& e) {
     const ParamType S = p_str(), C = p_char(), U = p_unit(), B = p_blob(), A = p_any();
 
-    // Specific overloads first: the first registered match wins, and (string, any) would
-    // otherwise catch everything.
+    // The registry prefers the overload with the most exactly typed parameters, so the
+    // (string, any) / (any, string) fallbacks only see what the typed forms leave.
     def(e, "+", {S, S}, add_str_str);
     def(e, "+", {S, C}, add_str_char);
     def(e, "+", {C, S}, add_char_str);

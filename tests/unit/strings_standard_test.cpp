@@ -1,5 +1,6 @@
 // The string natives inside the full standard package set: no other package's overload may
-// shadow them (the registry picks the first registered match).
+// shadow them.
+#include "runtime/register.hpp"
 #include "strings_harness.hpp"
 
 using namespace strings_test;
@@ -41,4 +42,14 @@ TEST_F(StandardStrings, ConversionsAndMethods) {
     EXPECT_EQ(call("get$len", {Dynamic("héllo")}).as_int(), 5);
     EXPECT_EQ(call("chars", {Dynamic("abc")}).tag(), Tag::Iterable);
     EXPECT_EQ(shown("split", {Dynamic("a,b"), Dynamic(",")}), R"(["a", "b"])");
+}
+
+TEST_F(StandardStrings, HostToStringForItsTypeBeatsTheGenericOne) {
+    struct Point {
+        int x = 3;
+    };
+    engine.functions.add("to_string", {ParamType::custom_type<Point>()},
+                         [](NativeCallContext&, Dynamic**) -> Dynamic { return Dynamic("point"); });
+    EXPECT_EQ(text("to_string", {make_custom(Point{})}), "point");
+    EXPECT_EQ(text("to_string", {num(7)}), "7");
 }
