@@ -307,6 +307,16 @@ void register_array(EngineCore& e) {
     f.add("==", {A, A}, [](NativeCallContext& ctx, Dynamic** a) -> Dynamic { return array_equals(ctx, a); });
     f.add("!=", {A, A}, [](NativeCallContext& ctx, Dynamic** a) -> Dynamic { return !array_equals(ctx, a); });
 
+    // Used by the prelude (prelude.cpp) to reject a callback argument that is not a function:
+    // raises Rhai's "Function not found: NAME (receiver type, arg types...)".
+    f.add("__prelude_not_found", {P(Tag::String), Any(), A}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
+        std::vector<Dynamic> call_args{*a[1]};
+        for (const Dynamic& x : a[2]->as_array()) call_args.push_back(x);
+        std::vector<Dynamic*> ptrs;
+        for (Dynamic& x : call_args) ptrs.push_back(&x);
+        throw EvalError::function_not_found(call_signature(a[0]->as_string(), ptrs.data(), ptrs.size()));
+    });
+
     // ---- order ----
     f.add("dedup", {A}, [](NativeCallContext& ctx, Dynamic** a) -> Dynamic {
         if (arr(a).size() <= 1) return {};

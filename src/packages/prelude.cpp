@@ -34,7 +34,7 @@ const char* const kPrelude = R"RHAI(
 // ---------------------------------------------------------------- arrays: mapping
 
 fn array.map(f) {
-    if type_of(f) == "string" { f = Fn(f); }
+    f = __prelude_fn(f, "map", this, [f]);
     let src = this;
     let n = src.len();
     let out = [];
@@ -50,7 +50,7 @@ fn array.map(f) {
 }
 
 fn array.filter(f) {
-    if type_of(f) == "string" { f = Fn(f); }
+    f = __prelude_fn(f, "filter", this, [f]);
     let src = this;
     let n = src.len();
     let out = [];
@@ -65,7 +65,7 @@ fn array.filter(f) {
 }
 
 fn array.for_each(f) {
-    if type_of(f) == "string" { f = Fn(f); }
+    f = __prelude_fn(f, "for_each", this, [f]);
     let n = this.len();
     if n == 0 { return; }
     let zero = __fn_arity_ok(f, 0);
@@ -77,7 +77,7 @@ fn array.for_each(f) {
 }
 
 fn array.zip(other, f) {
-    if type_of(f) == "string" { f = Fn(f); }
+    f = __prelude_fn(f, "zip", this, [other, f]);
     let src = this;
     let n = src.len();
     if other.len() < n { n = other.len(); }
@@ -93,15 +93,14 @@ fn array.zip(other, f) {
 
 // ---------------------------------------------------------------- arrays: reducing
 
-fn array.reduce(f) { this.__prelude_reduce(f, (), false) }
-fn array.reduce(f, initial) { this.__prelude_reduce(f, initial, false) }
-fn array.reduce_rev(f) { this.__prelude_reduce(f, (), true) }
-fn array.reduce_rev(f, initial) { this.__prelude_reduce(f, initial, true) }
+fn array.reduce(f) { this.__prelude_reduce(__prelude_fn(f, "reduce", this, [f]), (), false) }
+fn array.reduce(f, initial) { this.__prelude_reduce(__prelude_fn(f, "reduce", this, [f, initial]), initial, false) }
+fn array.reduce_rev(f) { this.__prelude_reduce(__prelude_fn(f, "reduce_rev", this, [f]), (), true) }
+fn array.reduce_rev(f, initial) { this.__prelude_reduce(__prelude_fn(f, "reduce_rev", this, [f, initial]), initial, true) }
 
 // The accumulator is the first argument; the element is the second (or `this` when the
 // callback takes only the accumulator); the index is the optional third.
 fn array.__prelude_reduce(f, acc, rev) {
-    if type_of(f) == "string" { f = Fn(f); }
     let src = this;
     let n = src.len();
     if n == 0 { return acc; }
@@ -116,9 +115,9 @@ fn array.__prelude_reduce(f, acc, rev) {
 
 // ---------------------------------------------------------------- arrays: searching
 
-fn array.some(f) { this.__prelude_find_index(f, 0) >= 0 }
+fn array.some(f) { this.__prelude_find_index(__prelude_fn(f, "some", this, [f]), 0) >= 0 }
 fn array.all(f) {
-    if type_of(f) == "string" { f = Fn(f); }
+    f = __prelude_fn(f, "all", this, [f]);
     let src = this;
     let n = src.len();
     if n == 0 { return true; }
@@ -131,18 +130,18 @@ fn array.all(f) {
     true
 }
 
-fn array.index_of(f) { this.__prelude_find_index(f, 0) }
-fn array.index_of(f, start) { this.__prelude_find_index(f, start) }
+fn array.index_of(f) { this.__prelude_find_index(__prelude_fn(f, "index_of", this, [f]), 0) }
+fn array.index_of(f, start) { this.__prelude_find_index(__prelude_fn(f, "index_of", this, [f, start]), start) }
 
-fn array.find(f) { this.find(f, 0) }
+fn array.find(f) { this.find(__prelude_fn(f, "find", this, [f]), 0) }
 fn array.find(f, start) {
-    let i = this.__prelude_find_index(f, start);
+    let i = this.__prelude_find_index(__prelude_fn(f, "find", this, [f, start]), start);
     if i < 0 { () } else { this[i] }
 }
 
-fn array.find_map(f) { this.find_map(f, 0) }
+fn array.find_map(f) { this.find_map(__prelude_fn(f, "find_map", this, [f]), 0) }
 fn array.find_map(f, start) {
-    if type_of(f) == "string" { f = Fn(f); }
+    f = __prelude_fn(f, "find_map", this, [f, start]);
     let src = this;
     let n = src.len();
     if n == 0 { return (); }
@@ -159,7 +158,6 @@ fn array.find_map(f, start) {
 // Index of the first element (from `start`, negative counts from the end) for which the
 // predicate returns true; -1 if none.
 fn array.__prelude_find_index(f, start) {
-    if type_of(f) == "string" { f = Fn(f); }
     let src = this;
     let n = src.len();
     if n == 0 { return -1; }
@@ -176,12 +174,11 @@ fn array.__prelude_find_index(f, start) {
 // ---------------------------------------------------------------- arrays: in-place changes
 
 // Removes the elements the predicate accepts and returns them.
-fn array.drain(f) { this.__prelude_split_by(f, true) }
+fn array.drain(f) { this.__prelude_split_by(__prelude_fn(f, "drain", this, [f]), true) }
 // Keeps the elements the predicate accepts and returns the others.
-fn array.retain(f) { this.__prelude_split_by(f, false) }
+fn array.retain(f) { this.__prelude_split_by(__prelude_fn(f, "retain", this, [f]), false) }
 
 fn array.__prelude_split_by(f, take_matches) {
-    if type_of(f) == "string" { f = Fn(f); }
     let src = this;
     let n = src.len();
     let taken = [];
@@ -199,7 +196,7 @@ fn array.__prelude_split_by(f, take_matches) {
 
 // Removes consecutive elements for which comparer(previous kept element, element) is true.
 fn array.dedup(comparer) {
-    if type_of(comparer) == "string" { comparer = Fn(comparer); }
+    comparer = __prelude_fn(comparer, "dedup", this, [comparer]);
     let src = this;
     let n = src.len();
     if n <= 1 { return; }
@@ -220,7 +217,7 @@ fn array.dedup(comparer) {
 // Any other result counts as "not less", so inconsistent comparers still give a permutation
 // of the input in O(n log n) calls.
 fn array.sort(comparer) {
-    if type_of(comparer) == "string" { comparer = Fn(comparer); }
+    comparer = __prelude_fn(comparer, "sort", this, [comparer]);
     let n = this.len();
     if n <= 1 { return; }
     let src = this;
@@ -264,7 +261,7 @@ fn array.order(comparer) {
 // ---------------------------------------------------------------- object maps
 
 fn map.filter(f) {
-    if type_of(f) == "string" { f = Fn(f); }
+    f = __prelude_fn(f, "filter", this, [f]);
     let src = this;
     let out = #{};
     for k in src.keys() {
@@ -275,12 +272,11 @@ fn map.filter(f) {
 }
 
 // Removes the entries the predicate accepts and returns them.
-fn map.drain(f) { this.__prelude_split_by(f, true) }
+fn map.drain(f) { this.__prelude_split_by(__prelude_fn(f, "drain", this, [f]), true) }
 // Keeps the entries the predicate accepts and returns the others.
-fn map.retain(f) { this.__prelude_split_by(f, false) }
+fn map.retain(f) { this.__prelude_split_by(__prelude_fn(f, "retain", this, [f]), false) }
 
 fn map.__prelude_split_by(f, take_matches) {
-    if type_of(f) == "string" { f = Fn(f); }
     let src = this;
     let taken = #{};
     let kept = #{};
@@ -293,6 +289,15 @@ fn map.__prelude_split_by(f, take_matches) {
 }
 
 // ---------------------------------------------------------------- helpers
+
+// The callback argument of a built-in: a function pointer, or a function name as a string
+// (Rhai's older by-name forms). Anything else is Rhai's "Function not found: map (array, i64)"
+// for the built-in's signature (`args` are the built-in's arguments after the receiver).
+fn __prelude_fn(f, name, receiver, args) {
+    if type_of(f) == "Fn" { return f; }
+    if type_of(f) == "string" { return Fn(f); }
+    __prelude_not_found(name, receiver, args)
+}
 
 // How to call a per-element callback that takes `others` arguments besides the element:
 // 0 = element as `this`, 1 = with the element, 2 = with the element and its index.
