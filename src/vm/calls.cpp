@@ -314,7 +314,18 @@ void Machine::dispatch_method(const MethodCall& mc, CacheEntry* cache, Position 
     // 1. script functions of the running module (`this` = receiver)
     const Program* here = frames_.back().fn->program;
     if (!mc.fn_style) {
-        if (const ScriptFunction* f = find_method(here, mc.name, mc.argc, recv)) return enter(f);
+        const ScriptFunction* f;
+        if (cache && cache->method_program == here && cache->method_tag == recv.tag() && recv.tag() != Tag::Custom) {
+            f = cache->method_fn;
+        } else {
+            f = find_method(here, mc.name, mc.argc, recv);
+            if (cache) {
+                cache->method_program = here;
+                cache->method_tag = recv.tag();
+                cache->method_fn = f;
+            }
+        }
+        if (f) return enter(f);
         if (here != program_.get())
             if (const ScriptFunction* f = find_method(program_.get(), mc.name, mc.argc, recv);
                 f && here != prelude_.get())

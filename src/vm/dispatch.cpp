@@ -15,7 +15,9 @@ using bc::Op;
 
 namespace {
 
-inline bool int_binary(BinOp op, INT a, INT b, Dynamic& out) {
+#define RHAI_INLINE inline __attribute__((always_inline))
+
+RHAI_INLINE bool int_binary(BinOp op, INT a, INT b, Dynamic& out) {
     INT v;
     switch (op) {
         case BinOp::Add: if (__builtin_add_overflow(a, b, &v)) return false; out = Dynamic(v); return true;
@@ -45,7 +47,7 @@ inline bool int_binary(BinOp op, INT a, INT b, Dynamic& out) {
     }
 }
 
-inline bool float_binary(BinOp op, FLOAT a, FLOAT b, Dynamic& out) {
+RHAI_INLINE bool float_binary(BinOp op, FLOAT a, FLOAT b, Dynamic& out) {
     switch (op) {
         case BinOp::Add: out = Dynamic(a + b); return true;
         case BinOp::Sub: out = Dynamic(a - b); return true;
@@ -63,7 +65,7 @@ inline bool float_binary(BinOp op, FLOAT a, FLOAT b, Dynamic& out) {
 
 }  // namespace
 
-bool binary_fast(BinOp op, const Dynamic& l, const Dynamic& r, Dynamic& out) {
+RHAI_INLINE bool binary_fast_inline(BinOp op, const Dynamic& l, const Dynamic& r, Dynamic& out) {
     if (l.is_int()) {
         if (r.is_int()) return int_binary(op, l.as_int(), r.as_int(), out);
         if (r.is_float()) return float_binary(op, FLOAT(l.as_int()), r.as_float(), out);
@@ -86,6 +88,10 @@ bool binary_fast(BinOp op, const Dynamic& l, const Dynamic& r, Dynamic& out) {
         }
     }
     return false;
+}
+
+bool binary_fast(BinOp op, const Dynamic& l, const Dynamic& r, Dynamic& out) {
+    return binary_fast_inline(op, l, r, out);
 }
 
 static EvalError not_bool(const Dynamic& v, Position pos) {
@@ -254,7 +260,7 @@ Status Machine::execute() {
                     }
                 }
                 Dynamic out;
-                if (binary_fast(op, l, r, out)) {
+                if (binary_fast_inline(op, l, r, out)) {
                     l = std::move(out);
                     r = Dynamic();
                     --sp;
@@ -289,7 +295,7 @@ Status Machine::execute() {
                     }
                 }
                 Dynamic r(b), out;
-                if (binary_fast(BinOp(in.a), l, r, out)) {
+                if (binary_fast_inline(BinOp(in.a), l, r, out)) {
                     l = std::move(out);
                     break;
                 }
@@ -447,6 +453,21 @@ Status Machine::execute() {
             }
             case Op::SET_PLACE: {
                 const bc::Place& p = fn->places[in.b];
+                // Fast path: local_array[int] = value.
+                if (p.steps.size() == 1 && p.steps[0].is_index && p.root == bc::Place::Root::Local &&
+                    !p.constant) {
+                    Dynamic& root = bp[p.slot];
+                    Dynamic& key = sp[-2];
+                    if (root.is_array() && key.is_int()) {
+                        INT i = key.as_int();
+                        Array& a = root.array_mut();
+                        if (i >= 0 && size_t(i) < a.size()) {
+                            a[size_t(i)] = std::move(sp[-1]);
+                            sp -= 2;
+                            break;
+                        }
+                    }
+                }
                 size_t nk = p.key_count();
                 SAVE();
                 set_place(*fr, p, sp - 1 - nk, std::move(sp[-1]), POS());
@@ -455,6 +476,24 @@ Status Machine::execute() {
             }
             case Op::UPDATE_PLACE: {
                 const bc::Place& p = fn->places[in.b];
+                // Fast path: local_array[int] op= number.
+                if (p.steps.size() == 1 && p.steps[0].is_index && p.root == bc::Place::Root::Local &&
+                    !p.constant) {
+                    Dynamic& root = bp[p.slot];
+                    Dynamic& key = sp[-2];
+                    if (root.is_array() && key.is_int()) {
+                        INT i = key.as_int();
+                        Array& a = root.array_mut();
+                        Dynamic out;
+                        if (i >= 0 && size_t(i) < a.size() &&
+                            binary_fast_inline(BinOp(in.a), a[size_t(i)], sp[-1], out)) {
+                            a[size_t(i)] = std::move(out);
+                            sp[-1] = Dynamic();
+                            sp -= 2;
+                            break;
+                        }
+                    }
+                }
                 size_t nk = p.key_count();
                 SAVE();
                 update_place(*fr, p, sp - 1 - nk, BinOp(in.a), std::move(sp[-1]), POS(), fr->caches + in.c);
@@ -496,7 +535,7 @@ Status Machine::execute() {
                     }
                 } else {
                     Dynamic out;
-                    if (!binary_fast(BinOp(in.a), l, r, out)) {
+                    if (!binary_fast_inline(BinOp(in.a), l, r, out)) {
                         SAVE();
                         out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
                     }
@@ -528,7 +567,7 @@ Status Machine::execute() {
                     }
                 } else {
                     Dynamic r(b), out;
-                    if (!binary_fast(BinOp(in.a), l, r, out)) {
+                    if (!binary_fast_inline(BinOp(in.a), l, r, out)) {
                         SAVE();
                         out = binary_slow(BinOp(in.a), l, r, POS(), nullptr);
                     }

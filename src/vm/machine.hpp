@@ -27,6 +27,11 @@ struct CacheEntry {
     uint8_t argc = 0;
     Tag tags[kMaxTags] = {};
     const NativeFunction* native = nullptr;
+    // Script-method lookup of a method call site (null fn = none), for this program and
+    // receiver type: script functions never change once compiled.
+    const Program* method_program = nullptr;
+    Tag method_tag = Tag::Unit;
+    const ScriptFunction* method_fn = nullptr;
 };
 
 struct Frame {
