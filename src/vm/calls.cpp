@@ -207,6 +207,11 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
     if (!fn_ptr.is_fn_ptr()) throw EvalError::mismatch_data_type("Fn", fn_ptr.type_name(), pos);
     Dynamic hold = fn_ptr;  // the pointer may live in a slot the shifting below overwrites
     const FnPtrObj& f = hold.as_fn_ptr();
+    // Take `this` now: this_ptr may point into the stack, which push_frame may reallocate.
+    Dynamic* const old_data = stack_.data();
+    const size_t old_size = stack_.size();
+    Dynamic this_val;
+    if (this_ptr) this_val = wb_place >= 0 ? std::move(*this_ptr) : *this_ptr;
     uint32_t nc = uint32_t(f.curried.size());
     uint32_t total = nc + argc;
     if (total > 255) throw EvalError(ErrorKind::ErrorFunctionNotFound, "Too many arguments", pos);
@@ -223,12 +228,10 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
     auto bind_this = [&](Frame& fr) {
         if (!this_ptr) return;
         fr.has_this = true;
+        fr.this_val = std::move(this_val);
         if (wb_place >= 0) {
-            fr.this_val = std::move(*this_ptr);
             fr.wb_place = wb_place;
             fr.wb_keys = wb_keys;
-        } else {
-            fr.this_val = *this_ptr;
         }
     };
     if (target && target->arity == total) {
@@ -237,6 +240,11 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
         if (f.fn) fr.keep = f.fn;
         bind_this(fr);
         return;
+    }
+    // Not a script function: put a moved-out receiver back where it came from.
+    if (this_ptr && wb_place >= 0) {
+        if (this_ptr >= old_data && this_ptr < old_data + old_size) this_ptr = stack_.data() + (this_ptr - old_data);
+        *this_ptr = std::move(this_val);
     }
     Dynamic* argv[256];
     for (uint32_t i = 0; i < total; ++i) argv[i] = &stack_[args_at + i];
