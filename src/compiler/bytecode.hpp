@@ -61,6 +61,7 @@ struct CallSite {
     int32_t place = -1;    // CALL_PLACE: the receiver's place
     bool fn_style = false; // CALL_PLACE for `f(var, ...)`: script functions get it by value
     bool capture = false;  // `f!(...)`
+    bool is_call = false;  // the method is `call` (FnPtr call / `this`-binding call)
     // Eval/is_def_var/`f!()` sites: the caller's visible variables as "name\0slot\0" pairs,
     // innermost last, so run-time code can find them by name.
     std::string scope;

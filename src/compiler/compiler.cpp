@@ -1078,6 +1078,7 @@ std::shared_ptr<Program> compile(const syntax::Script& script, const CompileOpti
     // Number every call site program-wide (the VM keeps one cache entry per site).
     uint32_t base = 0;
     auto number = [&](ScriptFunction& f) {
+        for (auto& site : f.sites) site.is_call = site.name == "call";
         f.site_base = base;
         base += uint32_t(f.sites.size());
     };

@@ -204,9 +204,10 @@ void Machine::call_by_name(std::string_view name, uint32_t args_at, uint32_t arg
 
 void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
                          Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos) {
+    // fn_ptr is never one of the stack slots the argument shifting below overwrites (callers
+    // pass a local copy or the receiver's variable).
     if (!fn_ptr.is_fn_ptr()) throw EvalError::mismatch_data_type("Fn", fn_ptr.type_name(), pos);
-    Dynamic hold = fn_ptr;  // the pointer may live in a slot the shifting below overwrites
-    const FnPtrObj& f = hold.as_fn_ptr();
+    const FnPtrObj& f = fn_ptr.as_fn_ptr();
     // Take `this` now: this_ptr may point into the stack, which push_frame may reallocate.
     Dynamic* const old_data = stack_.data();
     const size_t old_size = stack_.size();
@@ -266,7 +267,7 @@ void Machine::exec_call_method(const bc::Instr& in, const bc::CallSite& site, Fr
     uint32_t args_at = recv_at + 1;
     uint32_t argc = in.a - 1u;
     Dynamic& recv = stack_[recv_at];
-    if (site.name == "call") {
+    if (site.is_call) {
         if (recv.is_fn_ptr()) {
             Dynamic f = std::move(recv);
             call_value(f, args_at, argc, recv_at, nullptr, -1, 0, pos);
@@ -294,10 +295,9 @@ void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Fra
     Dynamic* recv = walk_place(fr, p, &stack_[keys_at], p.steps.size(), scratch, pos);
     bool addressable = recv != &scratch && !p.constant;
     int32_t wb = addressable ? site.place : -1;
-    if (!site.fn_style && site.name == "call") {
+    if (!site.fn_style && site.is_call) {
         if (recv->is_fn_ptr()) {
-            Dynamic f = *recv;
-            call_value(f, args_at, argc, keys_at, nullptr, -1, 0, pos);
+            call_value(*recv, args_at, argc, keys_at, nullptr, -1, 0, pos);
             return;
         }
         if (argc >= 1 && stack_[args_at].is_fn_ptr()) {
