@@ -51,9 +51,14 @@ inline bool is_comparison(BinOp op) { return op >= BinOp::Eq; }
 //   FnArityOk     __fn_arity_ok(f, n)          -> bool: FnPtr f accepts n arguments (after its
 //                 curried ones). For prelude authors: call a callback with (item, index) when
 //                 `__fn_arity_ok(f, 2)` and with (item) otherwise, as Rhai's map/filter do.
-//   Import        import "path"                -> ErrorModuleNotFound (modules are not supported yet)
+//   Import        import "path" [as m]         -> the module through the engine's resolver (site
+//                 name = alias; with one, a handle the compiler stores in the hidden local "m::")
 //   Exit          exit() / exit(value)         -> ends the whole script now with that value
-enum class Intrinsic : uint8_t { FnCreate, CallFn, Eval, IsDefVar, IsDefFn, FnArityOk, Import, Exit };
+//   ModuleCall    m::sub::f(args...)           -> function of an imported / static module (site
+//                 name = the full path)
+//   ModuleVar     m::sub::X  (argc 0)          -> a module variable (site name = the full path)
+enum class Intrinsic : uint8_t { FnCreate, CallFn, Eval, IsDefVar, IsDefFn, FnArityOk, Import, Exit,
+                                 ModuleCall, ModuleVar };
 
 // A call site: what a CALL*/INTRINSIC instruction needs besides its argc.
 struct CallSite {
@@ -108,6 +113,8 @@ struct ScriptFunction {
     uint32_t num_locals = 0;   // slots [0, num_locals), parameters first
     uint32_t max_stack = 0;    // temporaries needed above the locals
     uint32_t site_base = 0;    // index of sites[0] in the Program's call-site numbering
+    // `import ... as alias` in this function: (alias, hidden local slot holding the module).
+    std::vector<std::pair<std::string, uint16_t>> imports;
 
     const Program* program = nullptr;  // the module's function table (not owning)
 };

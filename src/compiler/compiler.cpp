@@ -347,11 +347,20 @@ private:
                 }
                 return;
             }
-            case NodeKind::Import:
+            case NodeKind::Import: {
+                // The module goes into a hidden local "alias::" (no script can name it), so it is
+                // scoped like a variable; the VM finds it through f_.imports (src/vm/modules.cpp).
                 compile_expr(*n.kids[0]);
-                emit(Op::INTRINSIC, n.pos, 0, 1, add_site("import"), uint32_t(bc::Intrinsic::Import));
-                emit_pop(n.pos);
+                emit(Op::INTRINSIC, n.pos, 0, 1, add_site(n.text), uint32_t(bc::Intrinsic::Import));
+                if (n.text.empty()) {
+                    emit_pop(n.pos);
+                    return;
+                }
+                uint16_t slot = declare_local(n.text + "::", false, n.pos);
+                f_.imports.emplace_back(n.text, slot);
+                emit(Op::DEFINE_LOCAL, n.pos, -1, 0, slot);
                 return;
+            }
             case NodeKind::Export:
             case NodeKind::Nop:
                 return;
@@ -372,7 +381,10 @@ private:
             emit(Op::DEFINE_GLOBAL, n.pos, 0, 0, 0, pb_.global_index(n.text));
         if (n.flag2) pb_.prog.exports.push_back(n.text);
         uint16_t slot = declare_local(n.text, n.flag, n.pos);
-        emit(Op::DEFINE_LOCAL, n.pos, -1, 0, slot);
+        // c = the variables now live in this function: the VM checks Limits::max_variables.
+        uint32_t live = 0;
+        for (auto& lv : locals_) live += !lv.name.empty() && lv.name.back() != ':';
+        emit(Op::DEFINE_LOCAL, n.pos, -1, 0, slot, live);
     }
 
     void compile_break(const Node& n) {
@@ -671,10 +683,10 @@ private:
             emit(Op::LOAD_GLOBAL, n.pos, 1, 0, 0, pb_.global_index(n.text));
             return;
         }
-        // Modules are not supported yet: `m::x` raises ErrorModuleNotFound at run time.
+        // `m::sub::X`: resolved at run time against imports, then static modules.
         std::string path;
-        for (auto& p : n.names) path += (path.empty() ? "" : "::") + p;
-        emit(Op::LOAD_GLOBAL, n.pos, 1, 1, 0, add_const(Dynamic(path)));
+        for (auto& p : n.names) path += p + "::";
+        emit(Op::INTRINSIC, n.pos, 1, 0, add_site(path + n.text), uint32_t(bc::Intrinsic::ModuleVar));
     }
 
     void compile_unary(const Node& n) {
@@ -956,7 +968,8 @@ private:
             std::string path;
             for (auto& p : n.names) path += p + "::";
             for (auto& k : n.kids) compile_expr(*k);
-            emit_call_by_name(path + n.text, argc, n.pos);
+            emit(Op::INTRINSIC, n.pos, 1 - int(argc), uint8_t(argc), add_site(path + n.text),
+                 uint32_t(bc::Intrinsic::ModuleCall));
             return;
         }
         const ScriptFunction* target = pb_.prog.find(n.text, argc);

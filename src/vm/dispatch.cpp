@@ -179,6 +179,11 @@ Status Machine::execute() {
                 break;
             }
             case Op::DEFINE_LOCAL:
+                // c: the function's live variables after a `let` (0 elsewhere), for max_variables.
+                if (in.c > max_variables_) [[unlikely]] {
+                    SAVE();
+                    throw EvalError(ErrorKind::ErrorTooManyVariables, "Too many variables defined", POS());
+                }
                 bp[in.b] = std::move(*--sp);
                 break;
             case Op::CLEAR_LOCAL:
@@ -220,9 +225,8 @@ Status Machine::execute() {
                 break;
             case Op::LOAD_DYN: {
                 SAVE();
-                Dynamic* v = find_dyn(frames_.size() - 1, K[in.c].as_string());
-                if (!v) throw EvalError::variable_not_found(K[in.c].as_string(), POS());
-                *sp++ = v->flatten();
+                Dynamic v = load_dyn(K[in.c].as_string(), POS());
+                *sp++ = std::move(v);
                 break;
             }
             case Op::STORE_DYN: {

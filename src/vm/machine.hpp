@@ -171,6 +171,17 @@ private:
     // Run-time variables (eval, f!()).
     Dynamic* find_dyn(size_t frame_index, std::string_view name);
     Map& dyn_scope_for_define();
+    // LOAD_DYN: Engine::on_var first, then run-time variables (modules.cpp).
+    Dynamic load_dyn(const std::string& name, Position pos);
+
+    // Modules (modules.cpp): `import`, `m::f(...)`, `m::X`.
+    Dynamic import_module(const Dynamic& path, const std::string& alias, Position pos);
+    const Module* find_module(std::string_view alias) const;
+    const Module* module_of_path(const std::vector<std::string_view>& parts, Position pos) const;
+    Dynamic module_var(const std::string& full, Position pos) const;
+    void module_call(const std::string& full, uint32_t args_at, uint32_t argc, uint32_t top, Position pos);
+    size_t modules_loaded_ = 0;  // imports so far (Limits::max_modules)
+    uint32_t max_variables_ = UINT32_MAX;  // Limits::max_variables (DEFINE_LOCAL's live count)
 };
 
 // Rhai's "Function not found" for a method call, typed method names etc.

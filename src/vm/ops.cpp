@@ -235,9 +235,14 @@ void Machine::exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Fram
             return;
         }
         case Intrinsic::Import:
-            throw EvalError(ErrorKind::ErrorModuleNotFound,
-                            "Module not found: " + (a[0].is_string() ? a[0].as_string() : a[0].to_display()),
-                            pos);
+            result = import_module(a[0], site.name, pos);
+            break;
+        case Intrinsic::ModuleCall:
+            module_call(site.name, at, argc, sp, pos);
+            return;
+        case Intrinsic::ModuleVar:
+            result = module_var(site.name, pos);
+            break;
     }
     finish_native_call(std::move(result), at, sp);
 }

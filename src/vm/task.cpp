@@ -30,6 +30,7 @@ Machine::Machine(EngineCore& engine, std::shared_ptr<const Program> program,
     stack_.resize(256);
     const Limits& l = engine_.limits;
     size_limits_ = l.max_string_size || l.max_array_size || l.max_map_size;
+    if (l.max_variables && l.max_variables < UINT32_MAX) max_variables_ = uint32_t(l.max_variables);
 }
 
 Machine::~Machine() = default;

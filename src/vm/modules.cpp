@@ -1,0 +1,139 @@
+// Modules at run time: `import "path" as m;`, `m::f(...)`, `m::sub::X`, and the dynamic
+// variable lookup (Engine::on_var, then eval-created variables).
+//
+// An import binds its module to a hidden local slot of the importing function (the compiler
+// names it "m::" and lists it in ScriptFunction::imports), so block scoping and lifetime are
+// those of a variable: leaving the block clears the slot. `m::...` looks the alias up in the
+// running frame, then in its callers (Rhai: functions see the imports of their callers), then
+// among the engine's static modules (Engine::register_static_module).
+#include "rhai/module.hpp"
+#include "rhai/module_resolver.hpp"
+#include "vm/machine.hpp"
+
+namespace rhai::vm {
+
+namespace {
+
+// The value held by an import's hidden slot; scripts can never name it.
+struct ModuleHandle final : InternalObj {
+    std::string alias;
+    std::shared_ptr<const Module> module;
+    ModuleHandle(std::string a, std::shared_ptr<const Module> m) : alias(std::move(a)), module(std::move(m)) {}
+};
+
+const ModuleHandle* as_handle(const Dynamic& v) {
+    if (v.tag() != Tag::Internal) return nullptr;
+    return dynamic_cast<const ModuleHandle*>(v.heap());
+}
+
+EvalError module_missing(std::string_view path, Position pos) {
+    EvalError e(ErrorKind::ErrorModuleNotFound, "Module not found: " + std::string(path), pos);
+    e.fields()["module"] = Dynamic(std::string(path));
+    return e;
+}
+
+// "a::b::c" -> {"a", "b", "c"}
+std::vector<std::string_view> split_path(std::string_view full) {
+    std::vector<std::string_view> parts;
+    size_t i = 0;
+    for (;;) {
+        size_t j = full.find("::", i);
+        if (j == std::string_view::npos) {
+            parts.push_back(full.substr(i));
+            return parts;
+        }
+        parts.push_back(full.substr(i, j - i));
+        i = j + 2;
+    }
+}
+
+}  // namespace
+
+Dynamic Machine::import_module(const Dynamic& path_value, const std::string& alias, Position pos) {
+    if (!path_value.is_string()) throw EvalError::mismatch_data_type("string", path_value.type_name(), pos);
+    const std::string& path = path_value.as_string();
+    // Rhai counts every module loaded during the run against max_modules.
+    if (modules_loaded_ >= engine_.limits.max_modules)
+        throw EvalError(ErrorKind::ErrorTooManyModules, "Too many modules imported", pos);
+    ++modules_loaded_;
+    if (!engine_.module_resolver) throw module_missing(path, pos);
+    const std::string& source = frames_.back().fn->program->source;
+    std::shared_ptr<const Module> m = engine_.module_resolver->resolve(engine_, source, path, pos);
+    if (!m) throw module_missing(path, pos);
+    if (alias.empty()) return Dynamic();
+    return Dynamic::from_heap(Tag::Internal, new ModuleHandle(alias, std::move(m)));
+}
+
+// The module an alias names here: imports of the running frame and its callers (innermost
+// first), then static modules. Null when none.
+const Module* Machine::find_module(std::string_view alias) const {
+    for (size_t fi = frames_.size(); fi-- > 0;) {
+        const Frame& f = frames_[fi];
+        const auto& imports = f.fn->imports;
+        for (size_t i = imports.size(); i-- > 0;) {
+            if (imports[i].first != alias) continue;
+            size_t at = size_t(f.base) + imports[i].second;
+            if (at >= stack_.size()) continue;
+            const ModuleHandle* h = as_handle(stack_[at]);
+            if (h && h->alias == alias) return h->module.get();
+        }
+    }
+    auto it = engine_.static_modules.find(alias);
+    return it == engine_.static_modules.end() ? nullptr : it->second.get();
+}
+
+// Walks `a::b::...` (all parts but the last) to the module that holds the member.
+const Module* Machine::module_of_path(const std::vector<std::string_view>& parts, Position pos) const {
+    const Module* m = find_module(parts[0]);
+    if (!m) throw module_missing(parts[0], pos);
+    for (size_t i = 1; i + 1 < parts.size(); ++i) {
+        std::shared_ptr<const Module> sub = m->get_sub_module(parts[i]);
+        if (!sub) {
+            std::string so_far(parts[0]);
+            for (size_t k = 1; k <= i; ++k) so_far += "::" + std::string(parts[k]);
+            throw module_missing(so_far, pos);
+        }
+        m = sub.get();  // owned by its parent, which outlives this call
+    }
+    return m;
+}
+
+Dynamic Machine::module_var(const std::string& full, Position pos) const {
+    auto parts = split_path(full);
+    const Module* m = module_of_path(parts, pos);
+    const Dynamic* v = m->get_var(parts.back());
+    if (!v) throw EvalError::variable_not_found(full, pos);
+    Dynamic copy = *v;
+    copy.set_read_only(false);  // the module's constant stays read-only; the copy is a value
+    return copy;
+}
+
+void Machine::module_call(const std::string& full, uint32_t args_at, uint32_t argc, uint32_t top,
+                          Position pos) {
+    auto parts = split_path(full);
+    const Module* m = module_of_path(parts, pos);
+    Dynamic* argv[256];
+    for (uint32_t i = 0; i < argc; ++i) argv[i] = &stack_[args_at + i];
+    const NativeFunction* nf = m->functions().resolve(parts.back(), argv, argc);
+    if (!nf) function_not_found(full, argv, argc, pos);
+    Dynamic r = call_native(nf, full, argv, pos);
+    finish_native_call(std::move(r), args_at, top);
+}
+
+Dynamic Machine::load_dyn(const std::string& name, Position pos) {
+    if (engine_.on_var) {
+        std::optional<Dynamic> v;
+        try {
+            v = engine_.on_var(name);
+        } catch (EvalError& e) {
+            if (e.position().is_none()) e.set_position(pos);
+            throw;
+        }
+        if (v) return std::move(*v);
+    }
+    Dynamic* v = find_dyn(frames_.size() - 1, name);
+    if (!v) throw EvalError::variable_not_found(name, pos);
+    return v->flatten();
+}
+
+}  // namespace rhai::vm
