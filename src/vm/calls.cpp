@@ -155,7 +155,7 @@ void Machine::finish_native_call(Dynamic value, uint32_t ret_slot, uint32_t top)
 }
 
 void Machine::function_not_found(std::string_view name, Dynamic** argv, size_t argc, Position pos) {
-    throw EvalError::function_not_found(call_signature(name, argv, argc), pos);
+    throw EvalError::function_not_found(call_signature(engine_, name, argv, argc), pos);
 }
 
 const ScriptFunction* Machine::find_method(const Program* p, std::string_view name, size_t argc,

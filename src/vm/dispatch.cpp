@@ -363,7 +363,7 @@ Status Machine::execute() {
                     if (p->is_string()) s += p->as_string();
                     else {
                         SAVE();
-                        s += p->to_display();
+                        s += display_text(*p, POS());
                     }
                     *p = Dynamic();
                 }

@@ -171,6 +171,8 @@ private:
     // Run-time variables (eval, f!()).
     Dynamic* find_dyn(size_t frame_index, std::string_view name);
     Map& dyn_scope_for_define();
+    // CONCAT's text of a non-string value (display.cpp): custom types through `to_string`.
+    std::string display_text(Dynamic& v, Position pos);
     // LOAD_DYN: Engine::on_var first, then run-time variables (modules.cpp).
     Dynamic load_dyn(const std::string& name, Position pos);
 
@@ -184,6 +186,8 @@ private:
     uint32_t max_variables_ = UINT32_MAX;  // Limits::max_variables (DEFINE_LOCAL's live count)
 };
 
+// The value `catch (e)` binds for an error (catch_value.cpp).
+Dynamic catch_value(const EvalError& e);
 // Rhai's "Function not found" for a method call, typed method names etc.
 bool this_type_matches(std::string_view this_type, const Dynamic& v);
 // Fast INT/FLOAT operator paths; false when the general path must run.

@@ -37,15 +37,15 @@ size_t char_offset(const std::string& s, size_t idx) {
     return i;
 }
 
-EvalError indexing_type(const Dynamic& obj, Position pos) {
-    return EvalError(ErrorKind::ErrorIndexingType,
-                     "Indexer not registered for type '" + obj.type_name() + "'", pos);
+// `type` is engine_type_name(): a registered custom type shows its Rhai name.
+EvalError indexing_type(const std::string& type, Position pos) {
+    return EvalError(ErrorKind::ErrorIndexingType, "Indexer not registered for type '" + type + "'", pos);
 }
 
-EvalError unknown_property(const Dynamic& obj, std::string_view name, bool setter, Position pos) {
+EvalError unknown_property(const std::string& type, std::string_view name, bool setter, Position pos) {
     return EvalError(ErrorKind::ErrorDotExpr,
                      "Unknown property '" + std::string(name) + "' - a " + (setter ? "setter" : "getter") +
-                         " is not registered for type '" + obj.type_name() + "'",
+                         " is not registered for type '" + type + "'",
                      pos);
 }
 
@@ -204,6 +204,7 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
     if (!is_index) {
         if (c.is_map()) {
             c.map_mut().insert_or_assign(name, std::move(value));
+            if (size_limits_) enforce_size(c, pos);  // the map may have grown
             return;
         }
         std::string setter = "set$" + name;
@@ -212,7 +213,7 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
             call_native(nf, setter, argv, pos);
             return;
         }
-        throw unknown_property(c, name, true, pos);
+        throw unknown_property(engine_type_name(engine_, c), name, true, pos);
     }
     if (c.is_array()) {
         INT idx = int_key(key, pos);
@@ -224,6 +225,7 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
     if (c.is_map()) {
         if (!key.is_string()) throw EvalError::mismatch_data_type("string", key.type_name(), pos);
         c.map_mut().insert_or_assign(key.as_string(), std::move(value));
+        if (size_limits_) enforce_size(c, pos);  // the map may have grown
         return;
     }
     if (c.is_string() && key.is_int()) {
@@ -263,7 +265,7 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
         return;
     }
     if (c.is_string()) throw EvalError::mismatch_data_type("i64", key.type_name(), pos);
-    throw indexing_type(c, pos);
+    throw indexing_type(engine_type_name(engine_, c), pos);
 }
 
 Dynamic Machine::get_index(const Dynamic& obj, const Dynamic& idx, Position pos, CacheEntry* cache) {
@@ -327,7 +329,7 @@ Dynamic Machine::get_index(const Dynamic& obj, const Dynamic& idx, Position pos,
     if (const NativeFunction* nf = resolve_native("index$get$", argv, 2, cache))
         return call_native(nf, "index$get$", argv, pos);
     if (obj.is_string() || obj.is_int()) throw EvalError::mismatch_data_type("i64", idx.type_name(), pos);
-    throw indexing_type(obj, pos);
+    throw indexing_type(engine_type_name(engine_, obj), pos);
 }
 
 Dynamic Machine::get_property(const Dynamic& obj, const std::string& name, Position pos, CacheEntry* cache) {
@@ -344,7 +346,7 @@ Dynamic Machine::get_property(const Dynamic& obj, const std::string& name, Posit
     Dynamic* argv[1] = {&o};
     if (const NativeFunction* nf = resolve_native(getter, argv, 1, cache))
         return call_native(nf, getter, argv, pos);
-    throw unknown_property(obj, name, false, pos);
+    throw unknown_property(engine_type_name(engine_, obj), name, false, pos);
 }
 
 }  // namespace rhai::vm

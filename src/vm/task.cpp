@@ -92,7 +92,7 @@ bool Machine::handle_error(EvalError e) {
             Handler h = handlers_.back();
             handlers_.pop_back();
             for (uint32_t i = h.sp; i < top; ++i) stack_[i] = Dynamic();
-            stack_[h.sp] = e.to_catch_value();
+            stack_[h.sp] = catch_value(e);
             saved_sp_ = h.sp + 1;
             frames_.back().pc = h.catch_pc;
             return true;
@@ -109,7 +109,7 @@ bool Machine::handle_error(EvalError e) {
         } catch (const EvalError&) {
             // The receiver's place is gone (e.g. the array shrank): nothing to copy back into.
         }
-        if (f.wraps_errors && can_catch && e.kind() != ErrorKind::ErrorRuntime) {
+        if (f.wraps_errors && can_catch) {
             std::string name = f.is_eval ? "eval" : f.fn->name;
             // Calls made by the prelude (callbacks) report no position, as Rhai's natives do.
             bool called_by_prelude = prelude_ && frames_[frames_.size() - 2].fn->program == prelude_.get();
