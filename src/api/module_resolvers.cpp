@@ -9,12 +9,6 @@
 
 namespace rhai {
 
-EvalError module_not_found(std::string_view path, Position pos) {
-    EvalError e(ErrorKind::ErrorModuleNotFound, "Module not found: " + std::string(path), pos);
-    e.fields()["module"] = Dynamic(std::string(path));
-    return e;
-}
-
 std::shared_ptr<const Module> ModuleResolversCollection::resolve(EngineCore& engine,
                                                                  std::string_view source,
                                                                  std::string_view path, Position pos) {
