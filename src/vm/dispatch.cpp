@@ -396,6 +396,13 @@ Status Machine::execute() {
             case Op::MAKE_RANGE: {
                 Dynamic& a = sp[-2];
                 Dynamic& b = sp[-1];
+                // `x..` (open end, parsed with a () end) runs to i64::MAX: an exclusive range
+                // whatever the operator, so `x..=` does not overflow past the maximum.
+                if (a.is_int() && b.is_unit()) {
+                    a = Dynamic::range(a.as_int(), std::numeric_limits<INT>::max(), false);
+                    --sp;
+                    break;
+                }
                 if (a.is_int() && b.is_int()) {
                     a = Dynamic::range(a.as_int(), b.as_int(), in.a != 0);
                     b = Dynamic();
