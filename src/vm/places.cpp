@@ -288,18 +288,7 @@ Dynamic Machine::get_index(const Dynamic& obj, const Dynamic& idx, Position pos,
             return Dynamic();
         }
         case Tag::String: {
-            if (idx.is_range()) {
-                // s[a..b]: the chars in the range (clamped), as Rhai's sub-string indexing.
-                const std::string& s = obj.as_string();
-                INT n = INT(char_count(s));
-                const RangeObj& r = idx.as_range();
-                INT start = std::clamp<INT>(r.start, 0, n);
-                INT end = idx.tag() == Tag::RangeInclusive ? (r.end >= n ? n : r.end + 1) : r.end;
-                end = std::clamp<INT>(end, start, n);
-                size_t b = char_offset(s, size_t(start));
-                size_t e = char_offset(s, size_t(end));
-                return Dynamic(s.substr(b, e - b));
-            }
+            // s[a..b] goes to the strings package's index$get$ (its clamping rules).
             if (!idx.is_int()) break;
             const std::string& s = obj.as_string();
             size_t n = char_count(s);
