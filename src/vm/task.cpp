@@ -84,6 +84,14 @@ bool Machine::handle_error(EvalError e) {
         Frame& f = frames_.back();
         if (e.position().is_none() && f.pc > f.fn->code.data())
             e.set_position(f.fn->positions[size_t(f.pc - f.fn->code.data()) - 1]);
+        // Raised by prelude code itself (a higher-order built-in written in Rhai): prelude line
+        // numbers mean nothing to the user, who sees the position of their call to the
+        // built-in, as with a native. Errors from the user's callbacks keep their own position.
+        if (prelude_ && f.fn->program == prelude_.get()) {
+            size_t i = frames_.size() - 1;
+            while (i > 0 && frames_[i - 1].fn->program == prelude_.get()) --i;
+            e.set_position(frames_[i].call_pos);
+        }
     }
     bool can_catch = catchable(e.kind());
     uint32_t top = std::min<uint32_t>(saved_sp_ + 1, uint32_t(stack_.size()));
