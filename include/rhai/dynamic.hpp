@@ -143,6 +143,10 @@ struct CustomObj : HeapObject {
     // The name type_of() reports. Default: the demangled C++ type name; holders created through
     // registration (runtime/register.hpp) return the name the host registered.
     virtual std::string type_name() const;
+    // Built-in custom values (e.g. the `u8` a BLOB yields) print and compare themselves;
+    // host types return false and print through their registered to_string.
+    virtual bool append_text(std::string& out) const { (void)out; return false; }
+    virtual bool same_value(const CustomObj& other) const { (void)other; return false; }
 };
 
 // VM-private heap payloads (iteration cursors, etc.).

@@ -16,6 +16,7 @@ void register_standard_packages(EngineCore& e) {
     register_iterators(e);
     register_fn_ptr(e);
     register_time(e);
+    register_byte(e);
 }
 
 }  // namespace rhai::packages

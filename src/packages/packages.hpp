@@ -18,7 +18,8 @@ void register_map(EngineCore& e);         // map.cpp: object map functions, to_j
 void register_blob(EngineCore& e);        // blob.cpp
 void register_iterators(EngineCore& e);   // iterators.cpp: range(), ranges, chars(), bits() streams
 void register_fn_ptr(EngineCore& e);      // fn_ptr.cpp: name, is_anonymous, curry (call is a VM intrinsic)
-void register_time(EngineCore& e);        // time.cpp: timestamp(), elapsed, arithmetic
+void register_time(EngineCore& e);
+void register_byte(EngineCore& e);       // byte.cpp: the u8 values a BLOB yields when iterated        // time.cpp: timestamp(), elapsed, arithmetic
 
 void register_standard_packages(EngineCore& e);
 

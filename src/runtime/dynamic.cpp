@@ -156,8 +156,10 @@ bool operator==(const Dynamic& a0, const Dynamic& b0) {
                 if (!(x.curried[i] == y.curried[i])) return false;
             return true;
         }
+        case Tag::Custom:
+            return a.heap() == b.heap() || a.as_custom().same_value(b.as_custom());
         default:
-            // Custom, iterable and internal values are equal only to themselves.
+            // Iterable and internal values are equal only to themselves.
             return a.heap() == b.heap();
     }
 }

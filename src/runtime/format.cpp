@@ -111,8 +111,10 @@ void append_common(std::string& out, const Dynamic& v) {
             break;
         case Tag::Range: append_range(out, v.as_range(), false); break;
         case Tag::RangeInclusive: append_range(out, v.as_range(), true); break;
-        case Tag::Iterable:
         case Tag::Custom:
+            if (!v.as_custom().append_text(out)) out += v.type_name();
+            break;
+        case Tag::Iterable:
         case Tag::Internal: out += v.type_name(); break;
         default: break;
     }

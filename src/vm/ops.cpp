@@ -1,5 +1,6 @@
 // Operator fallbacks, iteration, run-time variables and the VM intrinsics.
 #include "compiler/compiler.hpp"
+#include "runtime/byte_value.hpp"
 #include "runtime/utf8.hpp"
 #include "vm/machine.hpp"
 
@@ -90,7 +91,7 @@ bool Machine::for_next(Dynamic* cursor, Dynamic& out) {
             INT i = cursor[1].as_int();
             const Blob& b = src.as_blob();
             if (size_t(i) >= b.size()) return false;
-            out = Dynamic(INT(b[size_t(i)]));
+            out = make_byte(b[size_t(i)]);  // Rhai yields u8, not INT
             cursor[1] = Dynamic(i + 1);
             return true;
         }
