@@ -1,18 +1,28 @@
-// rhai-run [--dump] FILE... — runs each script with a fresh engine.
+// rhai-run [--dump] [--demo-async] FILE... — runs each script with a fresh engine.
 //
 // print() goes to stdout (buffered, flushed at exit and before anything goes to stderr),
 // debug() to stderr in Rhai's format. A script error is printed to stderr with its line and
 // column and makes the exit status 1; usage errors exit 2. --dump prints the bytecode instead
-// of running.
+// of running. `import "lib" as m;` loads lib.rhai from the running script's directory, as the
+// reference CLI does.
+//
+// --demo-async registers a host function fetch(x) that suspends the script; a small host loop
+// completes each pending fetch with "data:" + x after a simulated delay (fetch("fail") completes
+// with an error the script can catch). Several files run as interleaved tasks.
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "api/scope_binding.hpp"
 #include "compiler/compiler.hpp"
 #include "packages/packages.hpp"
+#include "rhai/module_resolver.hpp"
 #include "vm/task.hpp"
 
 namespace {
@@ -31,9 +41,36 @@ struct RunEnv {
     std::shared_ptr<const rhai::Program> prelude;
 };
 
-std::unique_ptr<RunEnv> make_env() {
+// ---- --demo-async: a host function that suspends --------------------------------------------
+
+// Pending fetches by token (the host's "futures"); each completes after `ticks` host rounds.
+struct PendingFetch {
+    std::string arg;
+    int ticks = 0;
+};
+std::map<uint64_t, PendingFetch> pending_fetches;
+uint64_t next_token = 1;
+
+rhai::Dynamic fetch_native(rhai::NativeCallContext& ctx, rhai::Dynamic** args) {
+    uint64_t token = next_token++;
+    std::string arg = args[0]->is_string() ? args[0]->as_string() : args[0]->to_display();
+    // A delay that varies with the token so concurrent tasks finish out of order.
+    pending_fetches[token] = PendingFetch{std::move(arg), int(1 + token % 3)};
+    ctx.suspend(token);
+    return rhai::Dynamic();
+}
+
+std::unique_ptr<RunEnv> make_env(const std::string& script_path, bool demo_async) {
     auto env = std::make_unique<RunEnv>();
     rhai::packages::register_standard_packages(env->core);
+    // Imports resolve against the script's own directory (the reference CLI's behaviour).
+    std::filesystem::path base = std::filesystem::path(script_path).parent_path();
+    if (base.empty()) base = ".";
+    env->core.module_resolver = std::make_shared<rhai::FileModuleResolver>(base, "rhai");
+    // A module file is evaluated through the API's scope binding (its top-level variables
+    // become the module's), which needs the `$scope$` natives the public Engine registers.
+    rhai::api::register_scope_natives(env->core);
+    if (demo_async) env->core.functions.add("fetch", {rhai::ParamType::dynamic()}, fetch_native);
     env->core.on_print = [](std::string_view text) {
         out_buffer.append(text);
         out_buffer.push_back('\n');
@@ -51,33 +88,40 @@ std::unique_ptr<RunEnv> make_env() {
     return env;
 }
 
-int run_file(const std::string& path, bool dump) {
+// A script compiled with its own engine; rc != 0 when it could not be read or parsed.
+struct Loaded {
+    std::unique_ptr<RunEnv> env;
+    std::shared_ptr<const rhai::Program> program;
+    int rc = 0;
+};
+
+Loaded load(const std::string& path, bool demo_async) {
+    Loaded l;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         std::cerr << "rhai-run: cannot read " << path << '\n';
-        return 2;
+        l.rc = 2;
+        return l;
     }
     std::stringstream ss;
     ss << in.rdbuf();
     std::string text = ss.str();
-    auto env = make_env();
-    std::shared_ptr<const rhai::Program> program;
+    l.env = make_env(path, demo_async);
     try {
-        program = rhai::compiler::compile_source(text, env->core, path);
+        l.program = rhai::compiler::compile_source(text, l.env->core, path);
     } catch (const rhai::ParseError& e) {
         flush_out();
         std::cerr << path << ": Syntax error: " << e.what() << '\n';
-        return 1;
+        l.rc = 1;
     }
-    if (dump) {
-        std::cout << rhai::compiler::disassemble(*program);
-        return 0;
-    }
-    rhai::vm::Task task(env->core, program, env->prelude);
-    rhai::vm::Status status = task.run();
+    return l;
+}
+
+// The exit status of a task that stopped for good.
+int report(const std::string& path, const rhai::vm::Task& task) {
     flush_out();
-    if (status == rhai::vm::Status::Finished) return 0;
-    if (status == rhai::vm::Status::Failed) {
+    if (task.status() == rhai::vm::Status::Finished) return 0;
+    if (task.status() == rhai::vm::Status::Failed) {
         std::cerr << path << ": Runtime error: " << task.error().describe() << '\n';
         return 1;
     }
@@ -85,26 +129,92 @@ int run_file(const std::string& path, bool dump) {
     return 1;
 }
 
+// --demo-async: every file is a task; each host round gives every task a slice of operations
+// and advances the simulated clock of the pending fetches, completing those that are due.
+int run_async(const std::vector<std::string>& files) {
+    struct Job {
+        std::string path;
+        Loaded loaded;
+        std::unique_ptr<rhai::vm::Task> task;
+        bool done = false;
+    };
+    std::vector<Job> jobs;
+    int rc = 0;
+    for (auto& f : files) {
+        Job j{f, load(f, true), nullptr};
+        if (j.loaded.rc) {
+            rc = std::max(rc, j.loaded.rc);
+            continue;
+        }
+        j.task = std::make_unique<rhai::vm::Task>(j.loaded.env->core, j.loaded.program,
+                                                  j.loaded.env->prelude);
+        jobs.push_back(std::move(j));
+    }
+    for (size_t live = jobs.size(); live > 0;) {
+        for (auto& j : jobs) {
+            if (j.done) continue;
+            rhai::vm::Task& t = *j.task;
+            if (t.status() == rhai::vm::Status::Suspended) {
+                auto it = pending_fetches.find(t.pending_token());
+                if (it == pending_fetches.end()) {
+                    t.resume_with_error(rhai::EvalError(rhai::ErrorKind::ErrorSystem, "unknown pending call"));
+                } else if (--it->second.ticks > 0) {
+                    continue;  // still "in flight"
+                } else {
+                    std::string arg = std::move(it->second.arg);
+                    pending_fetches.erase(it);
+                    if (arg == "fail") t.resume_with_error(rhai::EvalError::runtime(rhai::Dynamic("fetch failed: " + arg)));
+                    else t.resume_with_value(rhai::Dynamic("data:" + arg));
+                }
+            }
+            rhai::vm::Status s = t.run(1000);
+            if (s == rhai::vm::Status::Finished || s == rhai::vm::Status::Failed) {
+                rc = std::max(rc, report(j.path, t));
+                j.done = true;
+                --live;
+            }
+        }
+    }
+    flush_out();
+    return rc;
+}
+
+int run_file(const std::string& path, bool dump) {
+    Loaded l = load(path, false);
+    if (l.rc) return l.rc;
+    auto& env = l.env;
+    auto& program = l.program;
+    if (dump) {
+        std::cout << rhai::compiler::disassemble(*program);
+        return 0;
+    }
+    rhai::vm::Task task(env->core, program, env->prelude);
+    task.run();
+    return report(path, task);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool dump = false;
+    bool dump = false, demo_async = false;
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--dump") dump = true;
+        else if (a == "--demo-async") demo_async = true;
         else if (a == "-h" || a == "--help") {
-            std::cout << "usage: rhai-run [--dump] FILE...\n";
+            std::cout << "usage: rhai-run [--dump] [--demo-async] FILE...\n";
             return 0;
         } else if (!a.empty() && a[0] == '-') {
-            std::cerr << "rhai-run: unknown option " << a << "\nusage: rhai-run [--dump] FILE...\n";
+            std::cerr << "rhai-run: unknown option " << a << "\nusage: rhai-run [--dump] [--demo-async] FILE...\n";
             return 2;
         } else files.push_back(a);
     }
     if (files.empty()) {
-        std::cerr << "usage: rhai-run [--dump] FILE...\n";
+        std::cerr << "usage: rhai-run [--dump] [--demo-async] FILE...\n";
         return 2;
     }
+    if (demo_async && !dump) return run_async(files);
     int rc = 0;
     for (auto& f : files) {
         int r = run_file(f, dump);
