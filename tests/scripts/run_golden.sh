@@ -5,6 +5,7 @@
 #   // expect runtime error: TEXT   the script fails (exit 1) and stderr contains TEXT
 #   // expect parse error: TEXT     same, for a syntax error (stdout must then be empty)
 # A file with no expectation at all is an error: every golden script must assert something.
+# RHAI_RUN_FLAGS (optional) holds extra rhai-run options, e.g. --demo-async (tests/async).
 set -u
 bin=$1 script=$2
 out=$(mktemp) err=$(mktemp) exp=$(mktemp)
@@ -17,7 +18,7 @@ if [ ! -s "$exp" ] && [ -z "$want_err" ] && ! grep -q '// expect:' "$script"; th
   exit 1
 fi
 
-timeout 20 "$bin" "$script" >"$out" 2>"$err" </dev/null
+timeout 20 "$bin" ${RHAI_RUN_FLAGS:-} "$script" >"$out" 2>"$err" </dev/null
 rc=$?
 status=0
 if [ -n "$want_err" ]; then
