@@ -185,6 +185,10 @@ Status Machine::execute() {
                     throw EvalError(ErrorKind::ErrorTooManyVariables, "Too many variables defined", POS());
                 }
                 bp[in.b] = std::move(*--sp);
+                // `let x = v` makes a plain variable even when v came from a constant (e.g. a
+                // native returning its argument unchanged): Rhai clears the read-only flag.
+                // (`const` is enforced at compile time, so this never unprotects a constant.)
+                bp[in.b].set_read_only(false);
                 break;
             case Op::CLEAR_LOCAL:
                 bp[in.b] = Dynamic();
@@ -243,7 +247,9 @@ Status Machine::execute() {
             }
             case Op::DEFINE_DYN: {
                 SAVE();
-                dyn_scope_for_define()[K[in.c].as_string()] = std::move(*--sp);
+                Dynamic& slot = dyn_scope_for_define()[K[in.c].as_string()];
+                slot = std::move(*--sp);
+                slot.set_read_only(false);  // as DEFINE_LOCAL: a `let` copy is writable
                 break;
             }
             case Op::BINARY: {
