@@ -1,5 +1,7 @@
 #include "packages/string_utf8.hpp"
 
+#include "runtime/utf8.hpp"
+
 #include <algorithm>
 #include <iterator>
 
@@ -75,23 +77,7 @@ char32_t decode_backwards(std::string_view s, size_t& end) {
     return c;
 }
 
-void append(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-}
+void append(std::string& out, char32_t c) { append_utf8(out, c); }
 
 std::string encode(char32_t c) {
     std::string s;
