@@ -55,15 +55,21 @@ std::shared_ptr<const Program> compile_script(EngineCore& core, const syntax::Sc
     return program;
 }
 
-Dynamic run_program(EngineCore& core, const std::shared_ptr<const Program>& program, RunBinding* b) {
-    BindingGuard guard(b);
-    return vm::run_sync(core, program, prelude_for(core));
-}
-
 // Cells a finished run no longer shares with anything go back to plain values.
 void unshare(Scope& scope) {
     for (auto& e : scope.entries())
         if (e.value.is_shared() && e.value.heap()->is_unique()) e.value = e.value.flatten();
+}
+
+PreparedRun prepared(EngineCore& core, const std::shared_ptr<const Program>& program, Scope* scope) {
+    PreparedRun run;
+    run.task = std::make_unique<vm::Task>(core, program, prelude_for(core));
+    if (scope) {
+        run.scope = scope;
+        run.binding = std::make_unique<RunBinding>(RunBinding{scope});
+        run.task->set_host(nullptr, run.binding.get());
+    }
+    return run;
 }
 
 // The program of `cs` compiled for `key`; `build` rewrites the freshly parsed script.
@@ -79,18 +85,6 @@ std::shared_ptr<const Program> variant(EngineCore& core, CompiledScript& cs, con
     std::shared_ptr<const Program> program = compile_script(core, script);
     std::lock_guard lock(cs.mutex);
     return cs.variants.emplace(key, std::move(program)).first->second;
-}
-
-Dynamic run_with_scope(EngineCore& core, const std::shared_ptr<const Program>& program, Scope& scope) {
-    RunBinding b{&scope, nullptr};
-    try {
-        Dynamic result = run_program(core, program, &b);
-        unshare(scope);
-        return result;
-    } catch (...) {
-        unshare(scope);
-        throw;
-    }
 }
 
 }  // namespace
@@ -115,50 +109,88 @@ std::shared_ptr<CompiledScript> compile(EngineCore& core, std::string_view text,
     return cs;
 }
 
-Dynamic run(EngineCore& core, const std::shared_ptr<const Program>& program) {
-    return run_program(core, program, nullptr);
+PreparedRun::PreparedRun() = default;
+PreparedRun::PreparedRun(PreparedRun&&) noexcept = default;
+PreparedRun& PreparedRun::operator=(PreparedRun&&) noexcept = default;
+PreparedRun::~PreparedRun() = default;
+
+void PreparedRun::release() {
+    if (!scope) return;
+    // The task's frames may still hold the cells: drop them first so unshare sees them unique.
+    task.reset();
+    unshare(*scope);
+    if (rewind_to != SIZE_MAX) scope->rewind(rewind_to);
+    scope = nullptr;
 }
 
-Dynamic eval_with_scope(EngineCore& core, std::string_view text, Scope& scope) {
+PreparedRun prepare_eval(EngineCore& core, std::string_view text, Scope* scope) {
     syntax::Script script = parse(core, text, "");
-    bind_scope(script, scope);
-    return run_with_scope(core, compile_script(core, script), scope);
+    if (scope) bind_scope(script, *scope);
+    return prepared(core, compile_script(core, script), scope);
 }
 
-Dynamic eval_ast_with_scope(EngineCore& core, CompiledScript& cs, Scope& scope) {
-    std::string key = "E" + scope_shape(scope);
-    auto program = variant(core, cs, key, [&](syntax::Script& s) { bind_scope(s, scope); });
-    return run_with_scope(core, program, scope);
+PreparedRun prepare_ast(EngineCore& core, CompiledScript& cs, Scope* scope) {
+    if (!scope) return prepared(core, cs.program, nullptr);
+    std::string key = "E" + scope_shape(*scope);
+    auto program = variant(core, cs, key, [&](syntax::Script& s) { bind_scope(s, *scope); });
+    return prepared(core, program, scope);
 }
 
-Dynamic call(EngineCore& core, CompiledScript& cs, Scope& scope, std::string_view name,
-             std::vector<Dynamic> args, bool eval_ast, bool rewind_scope) {
+PreparedRun prepare_call(EngineCore& core, CompiledScript& cs, Scope& scope, std::string_view name,
+                         std::vector<Dynamic> args, bool eval_ast, bool rewind_scope) {
     // call_fn calls script functions only (not natives of the same name), as in Rhai.
     if (!cs.program->find(name, args.size())) {
         std::vector<Dynamic*> ptrs;
         for (auto& a : args) ptrs.push_back(&a);
         throw EvalError::function_not_found(call_signature(name, ptrs.data(), ptrs.size()));
     }
-    std::string key = std::string(eval_ast ? "C" : "c") + std::string(name) + '\0' +
-                      std::to_string(args.size()) + '\0' + scope_shape(scope);
+    std::string key = std::string(eval_ast ? "E" : "c") + scope_shape(scope);
     auto program = variant(core, cs, key, [&](syntax::Script& s) {
         if (!eval_ast) s.statements.clear();
         bind_scope(s, scope);
-        append_call(s, std::string(name), args.size());
     });
     size_t len = scope.len();
-    RunBinding b{&scope, &args};
-    Dynamic result;
-    try {
-        result = run_program(core, program, &b);
-    } catch (...) {
-        unshare(scope);
-        if (rewind_scope) scope.rewind(len);
-        throw;
+    PreparedRun run = prepared(core, program, &scope);
+    if (rewind_scope) run.rewind_to = len;
+    // The top-level statements run first (their constants stay visible), then the function is
+    // entered directly on the same machine: a handle names exactly this script function.
+    const ScriptFunction* fn = program->find(name, args.size());
+    run.task->then_call(Dynamic::fn_ptr(std::string(name), {}, program->handle(fn)), std::move(args));
+    return run;
+}
+
+Dynamic run_to_end(PreparedRun run) {
+    vm::Status s = run.task->run();
+    if (s == vm::Status::Finished) {
+        Dynamic result = run.task->result();
+        run.release();
+        return result;
     }
-    unshare(scope);
-    if (rewind_scope) scope.rewind(len);
-    return result;
+    if (s == vm::Status::Failed) {
+        EvalError e = run.task->error();
+        run.release();
+        throw e;
+    }
+    run.release();
+    throw EvalError(ErrorKind::ErrorSystem,
+                    "A host function is asynchronous (it suspended the script): use eval_async");
+}
+
+Dynamic run(EngineCore& core, const std::shared_ptr<const Program>& program) {
+    return run_to_end(prepared(core, program, nullptr));
+}
+
+Dynamic eval_with_scope(EngineCore& core, std::string_view text, Scope& scope) {
+    return run_to_end(prepare_eval(core, text, &scope));
+}
+
+Dynamic eval_ast_with_scope(EngineCore& core, CompiledScript& cs, Scope& scope) {
+    return run_to_end(prepare_ast(core, cs, &scope));
+}
+
+Dynamic call(EngineCore& core, CompiledScript& cs, Scope& scope, std::string_view name,
+             std::vector<Dynamic> args, bool eval_ast, bool rewind_scope) {
+    return run_to_end(prepare_call(core, cs, scope, name, std::move(args), eval_ast, rewind_scope));
 }
 
 std::shared_ptr<Module> module_from_script(EngineCore& core, CompiledScript& cs, Scope& scope) {
@@ -167,7 +199,7 @@ std::shared_ptr<Module> module_from_script(EngineCore& core, CompiledScript& cs,
     auto program = variant(core, cs, key, [&](syntax::Script& s) { bind_scope(s, scope); });
     exports = script_exports(parse(core, cs.text, cs.source_name));
     size_t len = scope.len();
-    run_with_scope(core, program, scope);
+    run_to_end(prepared(core, program, &scope));
 
     auto module = std::make_shared<Module>(cs.source_name);
     for (const auto& [name, alias] : exports) {

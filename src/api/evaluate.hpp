@@ -1,6 +1,8 @@
 // The API layer's bridge to the parser, compiler and VM. Everything here works from an
 // EngineCore, so that module resolvers (which only see the EngineCore) can compile and run
-// module scripts exactly as Engine does. Evaluation is synchronous (vm::run_sync).
+// module scripts exactly as Engine does. Every evaluation is first *prepared* (a vm::Task with
+// the Scope binding it carries); synchronous evaluation runs it to the end at once, the async
+// API (async_engine.cpp) keeps it in a rhai::Task.
 #pragma once
 
 #include <memory>
@@ -12,6 +14,7 @@
 #include "rhai/module.hpp"
 #include "rhai/scope.hpp"
 #include "runtime/engine_core.hpp"
+#include "vm/task.hpp"
 
 namespace rhai {
 struct Program;
@@ -20,6 +23,32 @@ struct Program;
 namespace rhai::api {
 
 struct CompiledScript;
+struct RunBinding;
+
+// One evaluation ready to run.
+struct PreparedRun {
+    std::unique_ptr<vm::Task> task;
+    std::unique_ptr<RunBinding> binding;  // what the `$scope$` natives reach (may be null)
+    Scope* scope = nullptr;
+    size_t rewind_to = SIZE_MAX;          // call_fn: the Scope length to rewind to at the end
+
+    PreparedRun();
+    PreparedRun(PreparedRun&&) noexcept;
+    PreparedRun& operator=(PreparedRun&&) noexcept;
+    ~PreparedRun();
+    // Ends the run's hold on its Scope (idempotent): cells it no longer shares go back to plain
+    // values, call_fn's variables are rewound. Due when the run finishes, fails or is cancelled.
+    void release();
+};
+
+// Prepared evaluations (Throw ParseError / EvalError for what fails before running).
+PreparedRun prepare_eval(EngineCore& core, std::string_view text, Scope* scope);
+PreparedRun prepare_ast(EngineCore& core, CompiledScript& script, Scope* scope);
+PreparedRun prepare_call(EngineCore& core, CompiledScript& script, Scope& scope, std::string_view name,
+                         std::vector<Dynamic> args, bool eval_ast, bool rewind_scope);
+// Runs a prepared evaluation to the end on this thread; throws the uncaught EvalError. A host
+// call that waits makes it fail at once with an error naming eval_async.
+Dynamic run_to_end(PreparedRun run);
 
 // Parses (with the engine's syntax options and limits) and compiles. Throws ParseError
 // (including strict-variables and max-functions violations).

@@ -11,17 +11,19 @@ using syntax::NodePtr;
 
 namespace {
 
-thread_local RunBinding* current_binding = nullptr;
-
-RunBinding& binding(std::string_view fn) {
-    if (!current_binding)
+// The binding travels with the VM task (NativeCallContext::host_binding), not with the thread:
+// an async task may wait and resume on another thread with its Scope still attached.
+RunBinding& binding(NativeCallContext& ctx) {
+    auto* b = static_cast<RunBinding*>(ctx.host_binding());
+    if (!b)
         throw EvalError(ErrorKind::ErrorSystem,
-                        std::string(fn) + " called outside an API evaluation");
-    return *current_binding;
+                        std::string(ctx.fn_name()) + " called outside an API evaluation");
+    return *b;
 }
 
-Scope::Entry& scope_entry(std::string_view fn, Dynamic& index) {
-    RunBinding& b = binding(fn);
+Scope::Entry& scope_entry(NativeCallContext& ctx, Dynamic& index) {
+    std::string_view fn = ctx.fn_name();
+    RunBinding& b = binding(ctx);
     INT i = index.as_int();
     if (!b.scope || i < 0 || static_cast<size_t>(i) >= b.scope->len())
         throw EvalError(ErrorKind::ErrorSystem, std::string(fn) + ": no scope entry " + std::to_string(i));
@@ -31,38 +33,29 @@ Scope::Entry& scope_entry(std::string_view fn, Dynamic& index) {
 // $scope$cell(i): the Scope variable i as a Shared cell (created on first use), so the script
 // and the Scope see the same storage.
 Dynamic scope_cell(NativeCallContext& ctx, Dynamic** args) {
-    Scope::Entry& e = scope_entry(ctx.fn_name(), *args[0]);
+    Scope::Entry& e = scope_entry(ctx, *args[0]);
     if (!e.value.is_shared()) e.value = Dynamic::shared(std::move(e.value));
     return e.value;
 }
 
 // $scope$const(i): the value of Scope constant i.
 Dynamic scope_const(NativeCallContext& ctx, Dynamic** args) {
-    return scope_entry(ctx.fn_name(), *args[0]).value.flatten();
+    return scope_entry(ctx, *args[0]).value.flatten();
 }
 
 // $scope$new(name, init) / $scope$new_const(name, init): a top-level variable of the script,
 // appended to the Scope.
 Dynamic scope_new(NativeCallContext& ctx, Dynamic** args) {
-    RunBinding& b = binding(ctx.fn_name());
+    RunBinding& b = binding(ctx);
     Dynamic cell = Dynamic::shared(args[1]->flatten());
     if (b.scope) b.scope->push_dynamic(args[0]->as_string(), cell);
     return cell;
 }
 Dynamic scope_new_const(NativeCallContext& ctx, Dynamic** args) {
-    RunBinding& b = binding(ctx.fn_name());
+    RunBinding& b = binding(ctx);
     Dynamic value = args[1]->flatten();
     if (b.scope) b.scope->push_constant_dynamic(args[0]->as_string(), value);
     return value;
-}
-
-// $call$arg(i): argument i of the call_fn in progress.
-Dynamic call_arg(NativeCallContext& ctx, Dynamic** args) {
-    RunBinding& b = binding(ctx.fn_name());
-    INT i = args[0]->as_int();
-    if (!b.args || i < 0 || static_cast<size_t>(i) >= b.args->size())
-        throw EvalError(ErrorKind::ErrorSystem, "$call$arg: no argument " + std::to_string(i));
-    return (*b.args)[static_cast<size_t>(i)];
 }
 
 NodePtr node(NodeKind kind, Position pos = {}) { return std::make_unique<Node>(kind, pos); }
@@ -96,9 +89,6 @@ NodePtr let(const std::string& name, bool constant, NodePtr init) {
 
 }  // namespace
 
-BindingGuard::BindingGuard(RunBinding* binding) : saved_(current_binding) { current_binding = binding; }
-BindingGuard::~BindingGuard() { current_binding = saved_; }
-
 void register_scope_natives(EngineCore& core) {
     ParamType any = ParamType::dynamic();
     ParamType i = ParamType::of(Tag::Int);
@@ -107,7 +97,6 @@ void register_scope_natives(EngineCore& core) {
     core.functions.add("$scope$const", {i}, &scope_const);
     core.functions.add("$scope$new", {s, any}, &scope_new);
     core.functions.add("$scope$new_const", {s, any}, &scope_new_const);
-    core.functions.add("$call$arg", {i}, &call_arg);
 }
 
 std::string scope_shape(const Scope& scope) {
@@ -140,16 +129,6 @@ void bind_scope(syntax::Script& script, const Scope& scope) {
     }
     script.statements.insert(script.statements.begin(), std::make_move_iterator(prologue.begin()),
                              std::make_move_iterator(prologue.end()));
-}
-
-void append_call(syntax::Script& script, const std::string& name, size_t argc) {
-    std::vector<NodePtr> args;
-    for (size_t i = 0; i < argc; ++i) {
-        std::vector<NodePtr> index;
-        index.push_back(int_lit(static_cast<INT>(i)));
-        args.push_back(call("$call$arg", std::move(index)));
-    }
-    script.statements.push_back(call(name, std::move(args)));
 }
 
 std::vector<std::pair<std::string, std::string>> script_exports(const syntax::Script& script) {

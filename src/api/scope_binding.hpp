@@ -11,11 +11,14 @@
 //   * each top-level `let`/`const` of the script initialises its variable through
 //     `$scope$new("name", init)` / `$scope$new_const(...)`, which appends the variable to the
 //     Scope (Rhai's eval_with_scope semantics) and hands back its cell.
-//   * call_fn appends the call itself, `name($call$arg(0), ...)`, as the final expression.
 //
-// The `$...` natives find the Scope through a thread-local binding that the evaluating call
-// installs (RunBinding); names with `$` cannot be written in Rhai source, so scripts cannot
-// reach them.
+// call_fn does not rewrite anything more: the VM task runs the top-level statements, then
+// enters the function directly on the same machine (vm::Task::then_call).
+//
+// The `$...` natives find the Scope through the RunBinding the VM task carries
+// (vm::Task::set_host -> NativeCallContext::host_binding), so it stays attached to the run
+// across suspensions and threads; names with `$` cannot be written in Rhai source, so
+// scripts cannot reach them.
 #pragma once
 
 #include <string>
@@ -29,22 +32,9 @@
 
 namespace rhai::api {
 
-// The host data one synchronous evaluation exposes to the `$` natives.
+// The host data one evaluation exposes to the `$` natives.
 struct RunBinding {
     Scope* scope = nullptr;
-    std::vector<Dynamic>* args = nullptr;  // call_fn arguments
-};
-
-// Installs a binding for the current thread for its lifetime (nesting restores the outer one).
-class BindingGuard {
-public:
-    explicit BindingGuard(RunBinding* binding);
-    ~BindingGuard();
-    BindingGuard(const BindingGuard&) = delete;
-    BindingGuard& operator=(const BindingGuard&) = delete;
-
-private:
-    RunBinding* saved_;
 };
 
 // Registers the `$scope$...` / `$call$arg` natives (every Engine, raw ones included).
@@ -55,9 +45,6 @@ std::string scope_shape(const Scope& scope);
 
 // Prepends the prologue for `scope` and routes top-level `let`/`const` into the Scope.
 void bind_scope(syntax::Script& script, const Scope& scope);
-
-// Appends `name($call$arg(0), ..., $call$arg(argc - 1))` as the script's final expression.
-void append_call(syntax::Script& script, const std::string& name, size_t argc);
 
 // (variable, export name) pairs of `export let` / `export const` / `export x as y` at top level.
 std::vector<std::pair<std::string, std::string>> script_exports(const syntax::Script& script);

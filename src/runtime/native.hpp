@@ -59,6 +59,9 @@ public:
     // Opaque per-task pointer the VM sets so hosts can find their task (used by the async API).
     void* task() const { return task_; }
     void set_task(void* t) { task_ = t; }
+    // Opaque per-run pointer the API layer gives the VM (its Scope binding); null if none.
+    void* host_binding() const { return binding_; }
+    void set_host_binding(void* b) { binding_ = b; }
 
 private:
     EngineCore& engine_;
@@ -67,6 +70,7 @@ private:
     bool suspended_ = false;
     uint64_t token_ = 0;
     void* task_ = nullptr;
+    void* binding_ = nullptr;
 };
 
 // args[i] points at argument i. For a method (first_by_ref), args[0] is the receiver's actual

@@ -135,6 +135,7 @@ const NativeFunction* Machine::resolve_native(std::string_view name, Dynamic** a
 Dynamic Machine::call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos) {
     NativeCallContext ctx(engine_, name, pos);
     ctx.set_task(task_handle);
+    ctx.set_host_binding(host_binding);
     Dynamic r = nf->call(ctx, argv);
     if (size_limits_) {
         enforce_size(r, pos);

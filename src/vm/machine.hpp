@@ -90,6 +90,9 @@ public:
     std::optional<EvalError> error;
     uint64_t operations = 0;
     void* task_handle = nullptr;  // NativeCallContext::task() for natives
+    void* host_binding = nullptr; // NativeCallContext::host_binding() for natives
+    // Task::then_call: the call to make when the main chunk finishes.
+    std::optional<std::pair<Dynamic, std::vector<Dynamic>>> follow_up;
 
 private:
     friend struct Exec;

@@ -27,7 +27,7 @@ bool catchable(ErrorKind k) {
 Machine::Machine(EngineCore& engine, std::shared_ptr<const Program> program,
                  std::shared_ptr<const Program> prelude)
     : engine_(engine), program_(std::move(program)), prelude_(std::move(prelude)) {
-    stack_.resize(256);
+    stack_.resize(32);  // grows on demand (ensure_stack); small for many waiting tasks
     const Limits& l = engine_.limits;
     size_limits_ = l.max_string_size || l.max_array_size || l.max_map_size;
     if (l.max_variables && l.max_variables < UINT32_MAX) max_variables_ = uint32_t(l.max_variables);
@@ -151,6 +151,17 @@ Status Machine::run(uint64_t op_budget) {
         try {
             Status s = execute();
             status = s;
+            if (s == Status::Finished && follow_up) {
+                // call_fn after the top-level statements: same machine, same globals.
+                auto [fn_ptr, args] = std::move(*follow_up);
+                follow_up.reset();
+                frames_.clear();
+                handlers_.clear();
+                status = Status::Ready;
+                start_call(fn_ptr, std::move(args));
+                if (status == Status::Finished || status == Status::Suspended) return status;
+                continue;
+            }
             if (s == Status::Finished) {
                 frames_.clear();
                 handlers_.clear();
@@ -204,11 +215,11 @@ Task::Task(EngineCore& engine, std::shared_ptr<const Program> program, std::shar
 
 Task::~Task() = default;
 Task::Task(Task&& o) noexcept : m_(std::move(o.m_)) {
-    if (m_) m_->task_handle = this;
+    if (m_ && m_->task_handle == &o) m_->task_handle = this;
 }
 Task& Task::operator=(Task&& o) noexcept {
     m_ = std::move(o.m_);
-    if (m_) m_->task_handle = this;
+    if (m_ && m_->task_handle == &o) m_->task_handle = this;
     return *this;
 }
 
@@ -220,6 +231,13 @@ void Task::resume_with_error(EvalError e) { m_->resume_error(std::move(e)); }
 const Dynamic& Task::result() const { return m_->result; }
 const EvalError& Task::error() const { return *m_->error; }
 uint64_t Task::operations() const { return m_->operations; }
+void Task::set_host(void* task_handle, void* binding) {
+    m_->task_handle = task_handle ? task_handle : this;
+    m_->host_binding = binding;
+}
+void Task::then_call(Dynamic fn_ptr, std::vector<Dynamic> args) {
+    m_->follow_up.emplace(std::move(fn_ptr), std::move(args));
+}
 
 Dynamic run_sync(EngineCore& engine, std::shared_ptr<const Program> program,
                  std::shared_ptr<const Program> prelude) {

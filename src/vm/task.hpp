@@ -63,6 +63,15 @@ public:
     const EvalError& error() const;  // valid when Failed
     uint64_t operations() const;     // operations counted so far
 
+    // What natives see as NativeCallContext::task() (default: this vm::Task) and
+    // NativeCallContext::host_binding() (default: null) — the async API points them at its
+    // own task state and at the Scope binding of the run, so they travel with the task
+    // across threads and suspensions.
+    void set_host(void* task_handle, void* binding);
+    // When the main chunk finishes, call `fn_ptr` with `args` on the same machine (its
+    // top-level constants stay visible) and make that call's value the result (call_fn).
+    void then_call(Dynamic fn_ptr, std::vector<Dynamic> args);
+
 private:
     std::unique_ptr<Machine> m_;
 };
