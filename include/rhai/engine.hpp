@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "rhai/ast.hpp"
+#include "rhai/async.hpp"
 #include "rhai/dynamic.hpp"
 #include "rhai/error.hpp"
 #include "rhai/module.hpp"
@@ -41,6 +42,20 @@
 
 namespace rhai {
 
+namespace detail {
+// One register_async_fn registration (async_engine.cpp).
+struct AsyncSite {
+    std::string name;
+    AsyncFnOptions options;
+    std::weak_ptr<AsyncHub> hub;
+};
+// Runs the host's part of an async call: `body(env, completion)` calls the registered callable
+// with the call's Completion. Returns the call's value when the host answered at once,
+// otherwise suspends the script at this call (or, in a synchronous eval, fails with an error
+// naming eval_async, or blocks in blocking mode).
+using AsyncBody = void (*)(void* env, Completion completion);
+Dynamic invoke_async(const AsyncSite& site, NativeCallContext& ctx, AsyncBody body, void* env);
+}  // namespace detail
 
 class Engine {
 public:
@@ -125,6 +140,61 @@ public:
     }
     // An already-built native (full control over parameter types and flags).
     Engine& register_native(NativeFunction fn);
+
+    // ---- async host functions (include/rhai/async.hpp, docs/async.md) ---------------------
+    // Registers `f(rhai::Completion done, Args... args)`: the Args are deduced as for
+    // register_fn; `done` is completed now or later (done.resolve(v) / done.reject(msg)), from
+    // any thread. To the script it is an ordinary call: `let user = fetch_user("123");`.
+    template <class F>
+    Engine& register_async_fn(std::string_view name, F&& f, AsyncFnOptions options = {}) {
+        using D = std::decay_t<F>;
+        return register_async_impl(name, D(std::forward<F>(f)), std::move(options),
+                                   static_cast<typename detail::callable_traits<D>::type*>(nullptr));
+    }
+
+    // Starts an evaluation on this thread; it runs until the script finishes, fails, waits for
+    // a host call or yields, and the returned Task tells which. Syntax errors throw ParseError.
+    Task eval_async(std::string_view script, TaskOptions options = {}) const;
+    Task eval_async_with_scope(Scope& scope, std::string_view script, TaskOptions options = {}) const;
+    Task eval_ast_async(const AST& ast, TaskOptions options = {}) const;
+    Task eval_ast_async_with_scope(Scope& scope, const AST& ast, TaskOptions options = {}) const;
+    template <class... Args>
+    Task call_fn_async(Scope& scope, const AST& ast, std::string_view name, Args&&... args) const {
+        std::vector<Dynamic> argv;
+        argv.reserve(sizeof...(Args));
+        (argv.push_back(Dynamic::from(std::forward<Args>(args))), ...);
+        return call_fn_raw_async(scope, ast, name, std::move(argv));
+    }
+    Task call_fn_raw_async(Scope& scope, const AST& ast, std::string_view name,
+                           std::vector<Dynamic> args, bool eval_ast = true, bool rewind_scope = true,
+                           TaskOptions options = {}) const;
+
+    // Default timeout of every async host call (none by default; a function's own
+    // AsyncFnOptions::timeout wins). Expiry raises a catchable ErrorTimeout at the call.
+    Engine& set_call_timeout(std::optional<std::chrono::nanoseconds> timeout);
+    // Concurrent pending host calls over all tasks of this engine (default 1,000,000); past it
+    // a call raises a catchable ErrorTooManyPendingCalls. A task waits on one call at a time.
+    Engine& set_max_pending_calls(size_t n);
+    // The clock deadlines are measured on (default: std::chrono::steady_clock::now).
+    Engine& set_clock(std::function<TimePoint()> clock);
+    TimePoint now() const;
+    // The earliest call timeout or task deadline still armed, if any.
+    std::optional<TimePoint> next_deadline() const;
+    // Applies every timeout and deadline due at `now` (default: the engine's clock): expired
+    // calls raise ErrorTimeout in their scripts, tasks past their deadline fail. The scripts
+    // continue inside this call, on this thread. Returns how many expired.
+    size_t expire(TimePoint now) const;
+    size_t expire() const { return expire(now()); }
+    // Continuations of completed calls are handed to `executor` (to run on the host's loop)
+    // instead of running inside resolve()/reject(). Null: run inline.
+    Engine& set_executor(std::function<void(std::function<void()>)> executor);
+    // Lets synchronous eval call async functions by blocking the evaluating thread until
+    // another thread completes the call (or its timeout passes, in real time). Off by default:
+    // then such a call fails at once with an error naming eval_async.
+    Engine& set_blocking_async(bool on);
+    // Pending host calls right now, and the handle of one by id (nullopt if not pending).
+    size_t pending_call_count() const;
+    std::optional<Completion> find_call(uint64_t id) const;
 
     // ---- custom types --------------------------------------------------------------------
     // Names host type T for scripts (type_of(), error messages); print/debug use the
@@ -244,6 +314,29 @@ private:
     struct Raw {};
     explicit Engine(Raw);
 
+    template <class F, class R, class C, class... A>
+    Engine& register_async_impl(std::string_view name, F f, AsyncFnOptions options,
+                                detail::signature<R, C, A...>*) {
+        static_assert(std::is_same_v<std::remove_cvref_t<C>, Completion>,
+                      "register_async_fn: the first parameter must be rhai::Completion");
+        auto site = std::make_shared<const detail::AsyncSite>(
+            detail::AsyncSite{std::string(name), std::move(options), async_hub_weak()});
+        auto native = [site, f = std::move(f)](NativeCallContext& ctx, A... a) mutable -> Dynamic {
+            auto argv = std::forward_as_tuple(std::forward<A>(a)...);
+            struct Env {
+                F* f;
+                decltype(argv)* args;
+            } env{&f, &argv};
+            return detail::invoke_async(*site, ctx, [](void* p, Completion done) {
+                Env& e = *static_cast<Env*>(p);
+                std::apply([&](auto&&... xs) { std::invoke(*e.f, std::move(done), std::forward<decltype(xs)>(xs)...); },
+                           *e.args);
+            }, &env);
+        };
+        return register_native(native_fn(std::string(name), std::move(native)));
+    }
+    std::weak_ptr<detail::AsyncHub> async_hub_weak() const;
+
     Dynamic eval_dynamic(Scope* scope, std::string_view script) const;
     Dynamic eval_ast_dynamic(Scope* scope, const AST& ast) const;
     void set_type_name(const std::type_info& type, const std::string& name);
@@ -268,6 +361,7 @@ private:
     }
 
     std::unique_ptr<EngineCore> core_;
+    std::shared_ptr<detail::AsyncHub> hub_;  // async tasks and pending calls (async_engine.cpp)
 };
 
 }  // namespace rhai

@@ -46,6 +46,11 @@ enum class ErrorKind : uint8_t {
     ErrorTerminated,
     ErrorCustomSyntax,
     ErrorRuntime,  // `throw value`
+    // Beyond Rhai: the async host API (include/rhai/async.hpp).
+    ErrorRejected,             // the host rejected a call (Completion::reject(message))
+    ErrorTimeout,              // a host call's timeout (catchable) or a task's deadline
+    ErrorTooManyPendingCalls,  // Engine::set_max_pending_calls reached (catchable)
+    ErrorCancelled,            // the task was cancelled (Task::error(); never caught)
 };
 
 std::string_view error_kind_name(ErrorKind kind);

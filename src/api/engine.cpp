@@ -6,6 +6,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "api/async_state.hpp"
 #include "api/scope_binding.hpp"
 #include "packages/packages.hpp"
 #include "syntax/keywords.hpp"
@@ -40,13 +41,22 @@ std::unique_ptr<EngineCore> make_core(bool standard_packages) {
 
 }  // namespace
 
-Engine::Engine() : core_(make_core(true)) {}
-Engine::Engine(Raw) : core_(make_core(false)) {}
+Engine::Engine() : core_(make_core(true)), hub_(detail::make_async_hub(core_.get())) {}
+Engine::Engine(Raw) : core_(make_core(false)), hub_(detail::make_async_hub(core_.get())) {}
 Engine Engine::new_raw() { return Engine(Raw{}); }
 
 Engine::Engine(Engine&&) noexcept = default;
-Engine& Engine::operator=(Engine&&) noexcept = default;
-Engine::~Engine() = default;
+Engine& Engine::operator=(Engine&& o) noexcept {
+    if (this != &o) {
+        if (hub_) hub_->shutdown();  // the tasks of the engine being replaced end with it
+        core_ = std::move(o.core_);
+        hub_ = std::move(o.hub_);
+    }
+    return *this;
+}
+Engine::~Engine() {
+    if (hub_) hub_->shutdown();
+}
 
 // ---- functions and types ----------------------------------------------------------------------
 

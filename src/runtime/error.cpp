@@ -7,7 +7,7 @@ namespace rhai {
 
 namespace {
 
-constexpr std::array<std::string_view, 32> kErrorKindNames = {
+constexpr std::array<std::string_view, 36> kErrorKindNames = {
     "ErrorSystem",
     "ErrorParsing",
     "ErrorVariableExists",
@@ -40,8 +40,12 @@ constexpr std::array<std::string_view, 32> kErrorKindNames = {
     "ErrorTerminated",
     "ErrorCustomSyntax",
     "ErrorRuntime",
+    "ErrorRejected",
+    "ErrorTimeout",
+    "ErrorTooManyPendingCalls",
+    "ErrorCancelled",
 };
-static_assert(kErrorKindNames.size() == size_t(ErrorKind::ErrorRuntime) + 1);
+static_assert(kErrorKindNames.size() == size_t(ErrorKind::ErrorCancelled) + 1);
 
 constexpr std::array<std::string_view, 38> kParseErrorKindNames = {
     "UnexpectedEOF",

@@ -56,7 +56,7 @@ public:
     bool suspended() const { return suspended_; }
     uint64_t suspend_token() const { return token_; }
 
-    // Opaque per-task pointer the VM sets so hosts can find their task (used by the async API).
+    // Opaque per-task pointer: the async API's task state (null in synchronous runs).
     void* task() const { return task_; }
     void set_task(void* t) { task_ = t; }
     // Opaque per-run pointer the API layer gives the VM (its Scope binding); null if none.

@@ -16,6 +16,7 @@ bool catchable(ErrorKind k) {
         case ErrorKind::ErrorTooManyModules:
         case ErrorKind::ErrorDataTooLarge:
         case ErrorKind::ErrorTerminated:
+        case ErrorKind::ErrorCancelled:
             return false;
         default:
             return true;
@@ -197,14 +198,12 @@ void Machine::resume_error(EvalError e) {
 
 Task::Task(EngineCore& engine, std::shared_ptr<const Program> program, std::shared_ptr<const Program> prelude)
     : m_(std::make_unique<Machine>(engine, std::move(program), std::move(prelude))) {
-    m_->task_handle = this;
     m_->start_main();
 }
 
 Task::Task(EngineCore& engine, std::shared_ptr<const Program> program, std::shared_ptr<const Program> prelude,
            const Dynamic& fn_ptr, std::vector<Dynamic> args)
     : m_(std::make_unique<Machine>(engine, std::move(program), std::move(prelude))) {
-    m_->task_handle = this;
     try {
         m_->start_call(fn_ptr, std::move(args));
     } catch (EvalError& e) {
@@ -214,14 +213,8 @@ Task::Task(EngineCore& engine, std::shared_ptr<const Program> program, std::shar
 }
 
 Task::~Task() = default;
-Task::Task(Task&& o) noexcept : m_(std::move(o.m_)) {
-    if (m_ && m_->task_handle == &o) m_->task_handle = this;
-}
-Task& Task::operator=(Task&& o) noexcept {
-    m_ = std::move(o.m_);
-    if (m_ && m_->task_handle == &o) m_->task_handle = this;
-    return *this;
-}
+Task::Task(Task&& o) noexcept = default;
+Task& Task::operator=(Task&& o) noexcept = default;
 
 Status Task::run(uint64_t op_budget) { return m_->run(op_budget); }
 Status Task::status() const { return m_->status; }
@@ -232,7 +225,7 @@ const Dynamic& Task::result() const { return m_->result; }
 const EvalError& Task::error() const { return *m_->error; }
 uint64_t Task::operations() const { return m_->operations; }
 void Task::set_host(void* task_handle, void* binding) {
-    m_->task_handle = task_handle ? task_handle : this;
+    m_->task_handle = task_handle;
     m_->host_binding = binding;
 }
 void Task::then_call(Dynamic fn_ptr, std::vector<Dynamic> args) {

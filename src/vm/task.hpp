@@ -63,7 +63,7 @@ public:
     const EvalError& error() const;  // valid when Failed
     uint64_t operations() const;     // operations counted so far
 
-    // What natives see as NativeCallContext::task() (default: this vm::Task) and
+    // What natives see as NativeCallContext::task() (default: null) and
     // NativeCallContext::host_binding() (default: null) — the async API points them at its
     // own task state and at the Scope binding of the run, so they travel with the task
     // across threads and suspensions.

@@ -1,0 +1,158 @@
+// The shared state behind rhai::Task and rhai::Completion (include/rhai/async.hpp).
+//
+// Ownership: Completion -> CallState -> TaskState (strong), so a waiting task lives as long as
+// someone can complete the call it waits on, or holds its Task handle. TaskState -> CallState
+// and AsyncHub -> either are weak: no cycles. Every TaskState keeps its AsyncHub alive, so a
+// late completion after the Engine is gone finds a hub marked dead instead of freed memory.
+//
+// Locks, always taken in this order: TaskState::run_mu (held while the VM runs the task),
+// CallState::mu, TaskState::mu, AsyncHub::mu. None is held while a host callback runs
+// (on_complete, on_cancel, the executor), except that async host functions themselves are
+// called from inside the VM, under run_mu — so a host function that cancels its own task only
+// sets a flag (cancel_requested) that takes effect when it returns.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+#include "api/evaluate.hpp"
+#include "rhai/async.hpp"
+#include "runtime/engine_core.hpp"
+
+namespace rhai::detail {
+
+enum class CallPhase : uint8_t {
+    Invoking,     // the host function is running; a completion now is an immediate answer
+    AnsweredNow,  // completed before the host function returned (no suspension)
+    Pending,      // the task waits for it
+    Blocking,     // a synchronous eval waits for it on a condition variable (blocking mode)
+    Completed,    // resolved or rejected
+    Abandoned,    // timed out, or its task was cancelled / failed / destroyed
+};
+
+struct Timer {
+    std::weak_ptr<CallState> call;  // one of the two is set
+    std::weak_ptr<TaskState> task;
+};
+using TimerMap = std::multimap<TimePoint, Timer>;
+
+struct CallState {
+    uint64_t id = 0;
+    std::string function;
+    std::shared_ptr<AsyncHub> hub;
+    std::shared_ptr<TaskState> task;  // null for a blocking synchronous call
+
+    std::mutex mu;
+    CallPhase phase = CallPhase::Invoking;
+    std::optional<Dynamic> value;       // the answer (AnsweredNow / Blocking)
+    std::optional<EvalError> error;
+    std::function<void(CancelReason)> on_cancel;
+    std::optional<CancelReason> abandoned_because;
+    std::optional<TimePoint> deadline;
+    std::condition_variable* waiter = nullptr;  // Blocking
+
+    // Guarded by AsyncHub::mu.
+    bool registered = false;
+    bool has_timer = false;
+    TimerMap::iterator timer;
+
+    // Resolve / reject (Completion). See Completion::resolve for the contract.
+    bool complete(std::optional<Dynamic> value, std::optional<EvalError> error);
+    // Abandons a Pending/Blocking call; returns its on_cancel callback to call (unlocked).
+    // `mu` must be held by the caller.
+    std::function<void(CancelReason)> abandon_locked(CancelReason why);
+};
+
+struct TaskState : std::enable_shared_from_this<TaskState> {
+    uint64_t id = 0;
+    std::shared_ptr<AsyncHub> hub;
+    uint64_t op_budget = 0;
+
+    std::mutex run_mu;                     // serializes runs of this task
+    std::atomic<std::thread::id> runner{};  // the thread inside the VM right now
+    std::atomic<bool> cancel_requested{false};
+    std::atomic<TaskStatus> status{TaskStatus::Running};
+    std::atomic<uint64_t> operations{0};
+
+    api::PreparedRun run;  // guarded by run_mu; empty once finished
+
+    mutable std::mutex mu;  // the fields below
+    std::weak_ptr<CallState> waiting;
+    uint64_t waiting_id = 0;
+    Dynamic result;
+    std::optional<EvalError> error;
+    std::function<void(const Task&)> on_complete;
+    std::optional<TimePoint> deadline;
+
+    // Guarded by AsyncHub::mu.
+    bool has_timer = false;
+    TimerMap::iterator timer;
+
+    // Runs the task: first answers the call `call_id` (when non-zero) with `value` / `error`,
+    // then continues for `budget` operations (0: the task's own budget).
+    void step(uint64_t call_id, std::optional<Dynamic> value, std::optional<EvalError> error,
+              uint64_t budget);
+    // Ends the task from outside the VM: Cancelled (cancel, engine destruction) or Failed
+    // (deadline). False when it had already finished.
+    bool end(TaskStatus how, EvalError why, CancelReason call_reason);
+
+private:
+    // Records the end and frees the VM state. run_mu held. Returns the on_complete to call.
+    std::function<void(const Task&)> finish_locked(TaskStatus how, Dynamic result,
+                                                   std::optional<EvalError> error);
+};
+
+struct AsyncHub : std::enable_shared_from_this<AsyncHub> {
+    EngineCore* core = nullptr;
+
+    std::mutex mu;  // the fields below
+    bool alive = true;
+    std::function<TimePoint()> clock;
+    std::optional<std::chrono::nanoseconds> call_timeout;
+    size_t max_pending = 1'000'000;
+    std::function<void(std::function<void()>)> executor;
+    bool blocking = false;
+    size_t pending = 0;
+    std::unordered_map<uint64_t, std::weak_ptr<CallState>> calls;  // pending, by id
+    std::unordered_map<uint64_t, std::weak_ptr<TaskState>> tasks;  // unfinished, by id
+    TimerMap timers;
+
+    TimePoint now();
+    // Counts a call about to start against max_pending (before the host function runs, so a
+    // call over the limit never starts host I/O). Throws ErrorTooManyPendingCalls past it.
+    void reserve_slot(const std::string& function);
+    // Gives back a reserved slot of a call that never waited (answered at once, or failed).
+    void release_slot();
+    // A call (its slot reserved) about to wait: makes it findable by id and arms its timer.
+    // `call.mu` held. remove_call gives the slot back.
+    void add_call(const std::shared_ptr<CallState>& call);
+    // The call stopped waiting. `call.mu` held.
+    void remove_call(CallState& call);
+    void add_task(const std::shared_ptr<TaskState>& task);
+    void remove_task(TaskState& task);
+
+    size_t expire(TimePoint now);
+    std::optional<TimePoint> next_deadline();
+    // The engine is going away: every unfinished task is cancelled.
+    void shutdown();
+
+    // Builds and starts a task from a prepared run.
+    Task start(api::PreparedRun run, const TaskOptions& options);
+    static Completion completion_of(std::shared_ptr<CallState> s) { return Completion(std::move(s)); }
+    static Task task_of(std::shared_ptr<TaskState> s) { return Task(std::move(s)); }
+};
+
+std::shared_ptr<AsyncHub> make_async_hub(EngineCore* core);
+
+// A fresh id, unique in the process (so ids of two engines never collide).
+uint64_t next_async_id();
+
+}  // namespace rhai::detail
