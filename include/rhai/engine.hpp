@@ -196,6 +196,10 @@ public:
     size_t pending_call_count() const;
     std::optional<Completion> find_call(uint64_t id) const;
 
+    // Parses a JSON document into a value (objects -> Map, arrays -> Array, null -> ()), as the
+    // script function parse_json does. Throws EvalError on malformed input.
+    static Dynamic parse_json(std::string_view json);
+
     // ---- custom types --------------------------------------------------------------------
     // Names host type T for scripts (type_of(), error messages); print/debug use the
     // `to_string`/`to_debug` registered for T (default: the name). Registers `==`/`!=` when T
