@@ -23,6 +23,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "api/call_index.hpp"
 #include "api/evaluate.hpp"
 #include "rhai/async.hpp"
 #include "runtime/engine_core.hpp"
@@ -44,7 +45,7 @@ struct Timer {
 };
 using TimerMap = std::multimap<TimePoint, Timer>;
 
-struct CallState {
+struct CallState : std::enable_shared_from_this<CallState> {
     uint64_t id = 0;
     std::string function;
     std::shared_ptr<AsyncHub> hub;
@@ -63,6 +64,10 @@ struct CallState {
     bool registered = false;
     bool has_timer = false;
     TimerMap::iterator timer;
+
+    // A call dropped by every holder while still registered (the host let go of its
+    // Completion without answering) leaves the index and gives its pending slot back.
+    ~CallState();
 
     // Resolve / reject (Completion). See Completion::resolve for the contract.
     bool complete(std::optional<Dynamic> value, std::optional<EvalError> error);
@@ -93,8 +98,11 @@ struct TaskState : std::enable_shared_from_this<TaskState> {
     std::optional<TimePoint> deadline;
 
     // Guarded by AsyncHub::mu.
+    bool registered = false;
     bool has_timer = false;
     TimerMap::iterator timer;
+
+    ~TaskState();
 
     // Runs the task: first answers the call `call_id` (when non-zero) with `value` / `error`,
     // then continues for `budget` operations (0: the task's own budget).
@@ -113,16 +121,19 @@ private:
 struct AsyncHub : std::enable_shared_from_this<AsyncHub> {
     EngineCore* core = nullptr;
 
+    // Read on every call without the lock.
+    std::atomic<size_t> pending{0};            // calls started and not yet finished
+    std::atomic<size_t> max_pending{1'000'000};
+    std::atomic<int64_t> call_timeout_ns{0};   // 0: none
+    std::atomic<bool> has_executor{false};
+
     std::mutex mu;  // the fields below
     bool alive = true;
     std::function<TimePoint()> clock;
-    std::optional<std::chrono::nanoseconds> call_timeout;
-    size_t max_pending = 1'000'000;
     std::function<void(std::function<void()>)> executor;
     bool blocking = false;
-    size_t pending = 0;
-    std::unordered_map<uint64_t, std::weak_ptr<CallState>> calls;  // pending, by id
-    std::unordered_map<uint64_t, std::weak_ptr<TaskState>> tasks;  // unfinished, by id
+    IdIndex<CallState> calls;  // pending, by id
+    IdIndex<TaskState> tasks;  // unfinished, by id
     TimerMap timers;
 
     TimePoint now();

@@ -58,7 +58,7 @@ bool CallState::complete(std::optional<Dynamic> v, std::optional<EvalError> e) {
         }
     }
     std::function<void(std::function<void()>)> executor;
-    {
+    if (hub->has_executor.load(std::memory_order_relaxed)) {
         std::lock_guard lock(hub->mu);
         executor = hub->executor;
     }
