@@ -36,6 +36,9 @@ struct Limits {
     size_t max_variables = 0;
     size_t max_functions = 0;
     size_t max_modules = SIZE_MAX;
+    // Bytes held by the values of one evaluation (task); 0 = unlimited. Not a Rhai limit: see
+    // docs/reliability.md for what is counted and when.
+    size_t max_memory = 0;
 };
 
 enum class OptimizationLevel : uint8_t { None, Simple, Full };

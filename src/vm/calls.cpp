@@ -136,6 +136,7 @@ Dynamic Machine::call_native(const NativeFunction* nf, std::string_view name, Dy
     NativeCallContext ctx(engine_, name, pos);
     ctx.set_task(task_handle);
     ctx.set_host_binding(host_binding);
+    ctx.set_cell_tracker(&cells);
     Dynamic r = nf->call(ctx, argv);
     if (size_limits_) {
         enforce_size(r, pos);

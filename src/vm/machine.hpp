@@ -14,6 +14,7 @@
 
 #include "compiler/bytecode.hpp"
 #include "rhai/error.hpp"
+#include "runtime/cycles.hpp"
 #include "runtime/engine_core.hpp"
 #include "vm/task.hpp"
 
@@ -76,6 +77,10 @@ public:
     Machine(EngineCore& engine, std::shared_ptr<const Program> program,
             std::shared_ptr<const Program> prelude);
     ~Machine();
+
+    // Declared first so it is destroyed last: once every frame, value and result of the run
+    // is gone, the cycles among the cells the run made are freed (runtime/cycles.hpp).
+    CellTracker cells;
 
     Status run(uint64_t op_budget);
     void resume_value(Dynamic v);

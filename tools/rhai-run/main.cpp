@@ -1,4 +1,4 @@
-// rhai-run [--dump] [--demo-async] FILE... — runs each script with a fresh engine.
+// rhai-run [OPTIONS] FILE... — runs each script with a fresh engine (options.hpp lists them).
 //
 // print() goes to stdout (buffered, flushed at exit and before anything goes to stderr),
 // debug() to stderr in Rhai's format. A script error is printed to stderr with its line and
@@ -9,6 +9,9 @@
 // --demo-async registers a host function fetch(x) that suspends the script; a small host loop
 // completes each pending fetch with "data:" + x after a simulated delay (fetch("fail") completes
 // with an error the script can catch). Several files run as interleaved tasks.
+//
+// Limit flags (--max-operations, ..., --max-memory) set the engine's limits; --timeout is a
+// wall-clock limit over the whole process (deadline.hpp).
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -20,6 +23,8 @@
 #include <vector>
 
 #include "api/scope_binding.hpp"
+#include "deadline.hpp"
+#include "options.hpp"
 #include "compiler/compiler.hpp"
 #include "packages/packages.hpp"
 #include "rhai/module_resolver.hpp"
@@ -28,6 +33,8 @@
 namespace {
 
 std::string out_buffer;
+rhai_run::Options options;
+rhai_run::Deadline deadline;
 
 void flush_out() {
     std::fwrite(out_buffer.data(), 1, out_buffer.size(), stdout);
@@ -85,6 +92,9 @@ std::unique_ptr<RunEnv> make_env(const std::string& script_path, bool demo_async
     };
     const char* src = rhai::packages::prelude_source();
     if (src && *src) env->prelude = rhai::compiler::compile_source(src, env->core, "prelude");
+    // After the prelude: the user's limits are for the user's script (a small --max-expr-depth
+    // must not reject the built-ins).
+    rhai_run::apply_limits(options, env->core.limits);
     return env;
 }
 
@@ -121,6 +131,10 @@ Loaded load(const std::string& path, bool demo_async) {
 int report(const std::string& path, const rhai::vm::Task& task) {
     flush_out();
     if (task.status() == rhai::vm::Status::Finished) return 0;
+    if (task.status() == rhai::vm::Status::Yielded) {  // only stopped early by --timeout
+        std::cerr << path << ": Runtime error: Script timed out after " << deadline.seconds() << " s\n";
+        return 1;
+    }
     if (task.status() == rhai::vm::Status::Failed) {
         std::cerr << path << ": Runtime error: " << task.error().describe() << '\n';
         return 1;
@@ -151,6 +165,12 @@ int run_async(const std::vector<std::string>& files) {
         jobs.push_back(std::move(j));
     }
     for (size_t live = jobs.size(); live > 0;) {
+        if (deadline.expired()) {
+            flush_out();
+            for (auto& j : jobs)
+                if (!j.done) std::cerr << j.path << ": Runtime error: Script timed out after " << deadline.seconds() << " s\n";
+            return 1;
+        }
         for (auto& j : jobs) {
             if (j.done) continue;
             rhai::vm::Task& t = *j.task;
@@ -189,37 +209,57 @@ int run_file(const std::string& path, bool dump) {
         return 0;
     }
     rhai::vm::Task task(env->core, program, env->prelude);
-    task.run();
+    if (!deadline.armed()) {
+        task.run();
+    } else {
+        // Slices of operations, checking the wall clock between them.
+        while (task.run(rhai_run::kSliceOperations) == rhai::vm::Status::Yielded && !deadline.expired()) {
+        }
+    }
     return report(path, task);
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    bool dump = false, demo_async = false;
-    std::vector<std::string> files;
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a == "--dump") dump = true;
-        else if (a == "--demo-async") demo_async = true;
-        else if (a == "-h" || a == "--help") {
-            std::cout << "usage: rhai-run [--dump] [--demo-async] FILE...\n";
-            return 0;
-        } else if (!a.empty() && a[0] == '-') {
-            std::cerr << "rhai-run: unknown option " << a << "\nusage: rhai-run [--dump] [--demo-async] FILE...\n";
-            return 2;
-        } else files.push_back(a);
-    }
-    if (files.empty()) {
-        std::cerr << "usage: rhai-run [--dump] [--demo-async] FILE...\n";
+static int run_main(int argc, char** argv) {
+    std::string error;
+    std::optional<rhai_run::Options> parsed = rhai_run::parse_options(argc, argv, error);
+    if (!parsed) {
+        std::cerr << "rhai-run: " << error << '\n' << rhai_run::usage();
         return 2;
     }
-    if (demo_async && !dump) return run_async(files);
+    options = std::move(*parsed);
+    if (options.help) {
+        std::cout << rhai_run::usage();
+        return 0;
+    }
+    if (options.timeout_seconds) deadline = rhai_run::Deadline(*options.timeout_seconds);
+    if (options.demo_async && !options.dump) return run_async(options.files);
     int rc = 0;
-    for (auto& f : files) {
-        int r = run_file(f, dump);
+    for (auto& f : options.files) {
+        if (deadline.expired()) {
+            std::cerr << f << ": Runtime error: Script timed out after " << deadline.seconds() << " s\n";
+            rc = 1;
+            break;
+        }
+        int r = run_file(f, options.dump);
         if (r > rc) rc = r;
     }
     flush_out();
     return rc;
+}
+
+// Nothing escapes as a signal: an exception the run did not turn into a script error (a bug,
+// or memory exhausted outside the VM) is still reported and exits 1.
+int main(int argc, char** argv) {
+    try {
+        return run_main(argc, argv);
+    } catch (const std::bad_alloc&) {
+        flush_out();
+        std::cerr << "rhai-run: Runtime error: Out of memory\n";
+    } catch (const std::exception& e) {
+        flush_out();
+        std::cerr << "rhai-run: Runtime error: " << e.what() << '\n';
+    }
+    return 1;
 }
