@@ -76,25 +76,26 @@ struct CallState : std::enable_shared_from_this<CallState> {
 };
 
 struct TaskState : std::enable_shared_from_this<TaskState> {
-    // Fields every run touches come first, so that a resume costs few cache lines.
+    // Fields every run touches come first, so that a resume costs few cache lines (a host with
+    // thousands of waiting tasks resumes each from cold memory); the error is boxed.
     std::mutex run_mu;                      // serializes runs of this task
     std::atomic<std::thread::id> runner{};  // the thread inside the VM right now
     std::atomic<bool> cancel_requested{false};
     std::atomic<TaskStatus> status{TaskStatus::Running};
     bool registered = false;  // guarded by AsyncHub::mu
     bool has_timer = false;   // guarded by AsyncHub::mu
-    std::atomic<uint64_t> operations{0};
     uint64_t op_budget = 0;
-    std::shared_ptr<AsyncHub> hub;
     api::PreparedRun run;  // guarded by run_mu; empty once finished
     std::optional<TimePoint> deadline;
+    std::shared_ptr<AsyncHub> hub;
 
     mutable std::mutex mu;  // the fields below
-    std::weak_ptr<CallState> waiting;
     uint64_t waiting_id = 0;
+    std::weak_ptr<CallState> waiting;
+    std::atomic<uint64_t> operations{0};
     std::function<void(const Task&)> on_complete;
     Dynamic result;
-    std::optional<EvalError> error;
+    std::unique_ptr<EvalError> error;
 
     uint64_t id = 0;
     TimerMap::iterator timer;  // guarded by AsyncHub::mu
