@@ -113,6 +113,8 @@ void Machine::enforce_size(const Dynamic& v, Position pos) const {
     if (what) throw EvalError(ErrorKind::ErrorDataTooLarge, std::string(what) + " too large", pos);
 }
 
+static_assert(CacheEntry::kMaxTags <= NativeMemo::kMaxArgs, "the memo keys every tag a call-site cache keys");
+
 const NativeFunction* Machine::resolve_native(std::string_view name, Dynamic** argv, size_t argc,
                                               CacheEntry* cache) const {
     uint64_t gen = engine_.functions.generation();
@@ -126,7 +128,11 @@ const NativeFunction* Machine::resolve_native(std::string_view name, Dynamic** a
         for (size_t i = 0; i < argc && same; ++i) same = cache->tags[i] == argv[i]->tag();
         if (same) return cache->native;
     }
-    const NativeFunction* nf = engine_.functions.resolve(name, argv, argc);
+    const NativeFunction* nf = cacheable ? engine_.native_memo->find(name, argv, argc, gen) : nullptr;
+    if (!nf) {
+        nf = engine_.functions.resolve(name, argv, argc);
+        if (nf && cacheable) engine_.native_memo->remember(name, argv, argc, gen, nf);
+    }
     if (nf && cacheable) {
         cache->generation = gen;
         cache->argc = uint8_t(argc);
