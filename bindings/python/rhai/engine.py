@@ -12,7 +12,7 @@ import json
 from . import _lib
 from ._host_calls import HostCalls
 from .errors import RhaiError, error_from_json
-from .values import dumps, from_json_value, loads, to_json_value
+from .values import dumps, from_json_value, loads
 
 
 def _utf8(text, what="script"):
@@ -101,10 +101,10 @@ class Engine:
         if not callable(fn):
             raise TypeError(f"register_function needs a callable, not {type(fn).__name__}")
         callback_id = len(self._functions)
-        self._functions.append(fn)
+        self._functions.append((fn, inspect.iscoroutinefunction(fn)))
         status = self._lib.rhai_register_function(self._handle(), _utf8(name, "name"), callback_id, self._c_call)
         if status != _lib.OK:
-            self._functions[callback_id] = None
+            self._functions[callback_id] = (None, False)
             raise self._last_error()
         return fn
 
@@ -112,18 +112,19 @@ class Engine:
         # Called by the library inside eval / eval_async / a completion. No exception may
         # escape into C: every failure becomes an error envelope (a catchable script error).
         try:
-            envelope = self._answer(self._functions[callback_id], loads(args_json.decode("utf-8")))
+            fn, is_async = self._functions[callback_id]
+            envelope = self._answer(fn, is_async, loads(args_json.decode("utf-8")))
         except Exception as exc:
             envelope = json.dumps({"status": "error", "error": _message(exc)})
         self._reply = ctypes.create_string_buffer(envelope.encode("utf-8"))
         return ctypes.addressof(self._reply)
 
-    def _answer(self, fn, args):
-        if inspect.iscoroutinefunction(fn) and self._sync_depth:
+    def _answer(self, fn, is_async, args):
+        if is_async and self._sync_depth:
             return self._host.refuse_in_sync_eval()
         result = fn(*args)
         if not inspect.isawaitable(result):
-            return json.dumps({"status": "success", "value": to_json_value(result)}, allow_nan=False)
+            return '{"status":"success","value":' + dumps(result) + "}"
         if self._sync_depth:
             if inspect.iscoroutine(result):
                 result.close()  # never awaited: close it so Python does not warn
