@@ -43,13 +43,11 @@ class HostCalls:
     def on_cancel(self, callback_id, future_id, reason):
         # The library abandoned the call (task cancelled, timeout, deadline, engine freed):
         # stop the coroutine behind it.
-        task = self._pending.pop(future_id, None)
-        if task is not None:
-            task.cancel()
+        _cancel_quietly(self._pending.pop(future_id, None))
 
     def close(self):
         for task in self._pending.values():
-            task.cancel()
+            _cancel_quietly(task)
         self._pending.clear()
         self._cancel_timer()
 
@@ -60,7 +58,7 @@ class HostCalls:
 
     def _cancel_timer(self):
         if self._timer:
-            self._timer[1].cancel()
+            self._timer[1].cancel()  # a TimerHandle: safe on a closed loop too
             self._timer = None
 
     def arm_deadline(self):
@@ -86,3 +84,14 @@ class HostCalls:
             # Scripts whose deadline passed fail inside this call (their awaiters wake up).
             self._engine._lib.rhai_expire(ptr, -1, None)
             self.arm_deadline()
+
+
+def _cancel_quietly(task):
+    # Runs inside a callback from C (or while an engine is collected after its loop closed):
+    # a closed loop refuses new callbacks, and no exception may reach the C library.
+    if task is None:
+        return
+    try:
+        task.cancel()
+    except RuntimeError:
+        pass

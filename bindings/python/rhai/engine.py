@@ -181,14 +181,22 @@ class Engine:
         fut = self._waiting.pop(callback_id, None)
         if fut is None or fut.done():
             return
+        value, error = None, None
         try:
             body = text.decode("utf-8")
             if status == _lib.TASK_DONE:
-                fut.set_result(loads(body))
+                value = loads(body)
             else:
-                fut.set_exception(error_from_json(body, from_json_value))
+                error = error_from_json(body, from_json_value)
         except Exception as exc:
-            fut.set_exception(RhaiError(f"could not decode the result: {exc}", kind="internal"))
+            error = RhaiError(f"could not decode the result: {exc}", kind="internal")
+        try:
+            if error is None:
+                fut.set_result(value)
+            else:
+                fut.set_exception(error)
+        except RuntimeError:
+            pass  # the loop of this evaluation is closed: nobody awaits it any more
 
     def _complete(self, future_id, result_json):
         """Completes a pending host call; the script continues inside this call."""

@@ -175,6 +175,44 @@ class AsyncEval(unittest.IsolatedAsyncioTestCase):
         finally:
             other.close()
 
+    async def test_values_cross_the_async_boundary(self):
+        async def give(kind):
+            await asyncio.sleep(0)
+            return {"blob": b"\x00\x01\xfe", "nan": float("nan"), "inf": float("-inf"),
+                    "map": {"error": "a value, not an error"}, "uni": "ü✓", "none": None}[kind]
+
+        self.engine.register_function("give", give)
+        self.assertEqual(await self.engine.eval_async('let b = give("blob"); [b.len(), b[2]]'), [3, 254])
+        self.assertEqual(await self.engine.eval_async('give("nan").is_nan()'), True)
+        self.assertEqual(await self.engine.eval_async('give("inf") < 0.0'), True)
+        self.assertEqual(await self.engine.eval_async('give("map").error'), "a value, not an error")
+        self.assertEqual(await self.engine.eval_async('give("uni").len()'), 2)
+        self.assertEqual(await self.engine.eval_async('give("none") == ()'), True)
+        self.assertEqual(await self.engine.eval_async('`${double(2)}`.to_chars()'), ["4"])
+
+
+class EngineAcrossLoops(unittest.TestCase):
+    def test_engine_outlives_its_event_loops(self):
+        engine = rhai.Engine()
+
+        async def later(x):
+            await asyncio.sleep(0.01)
+            return x
+
+        engine.register_function("later", later)
+        self.assertEqual(asyncio.run(engine.eval_async("later(1)", timeout=5)), 1)
+        self.assertEqual(asyncio.run(engine.eval_async("later(2)", timeout=5)), 2)
+
+        async def abandon():
+            # Leaves a script waiting when the loop ends: asyncio.run cancels it.
+            asyncio.ensure_future(engine.eval_async("later(3); later(4)"))
+            await asyncio.sleep(0.001)
+
+        asyncio.run(abandon())
+        self.assertEqual(engine._host.pending(), 0)
+        self.assertEqual(engine.eval("40 + 2"), 42)
+        engine.close()
+
 
 if __name__ == "__main__":
     unittest.main()
