@@ -110,6 +110,18 @@ class AsyncEval(unittest.IsolatedAsyncioTestCase):
         # A script that finishes in time is not affected by its timeout.
         self.assertEqual(await self.engine.eval_async("double(2)", timeout=5), 4)
 
+    async def test_per_call_timeout_is_catchable_in_script(self):
+        async def slow():
+            await asyncio.sleep(10)
+
+        self.engine.register_function("slow", slow)
+        self.engine.configure(call_timeout_ms=50)
+        got = await self.engine.eval_async('let r = "none"; try { slow() } catch (e) { r = e.error } r')
+        self.assertEqual(got, "ErrorTimeout")
+        with self.assertRaises(rhai.RhaiTimeoutError):
+            await self.engine.eval_async("slow()")
+        self.assertEqual(self.engine._host.pending(), 0)
+
     async def test_timeout_stops_a_busy_script_too(self):
         self.engine.configure(max_operations=0)
         with self.assertRaises(TimeoutError):
