@@ -9,6 +9,8 @@ import json
 class LoopbackServer:
     def __init__(self):
         self.requests = 0
+        self.slow_active = 0  # /slow requests being served right now, and the most at once
+        self.slow_peak = 0
         self._server = None
         self.port = None
 
@@ -43,7 +45,12 @@ class LoopbackServer:
             uid = parts[1]
             return "200 OK", {"id": uid, "name": f"User {uid}", "email": f"u{uid}@example.com"}
         if len(parts) == 2 and parts[0] == "slow":
-            await asyncio.sleep(int(parts[1]) / 1000)
+            self.slow_active += 1
+            self.slow_peak = max(self.slow_peak, self.slow_active)
+            try:
+                await asyncio.sleep(int(parts[1]) / 1000)
+            finally:
+                self.slow_active -= 1
             return "200 OK", {"slept_ms": int(parts[1])}
         return "404 Not Found", {"error": f"no route {path}"}
 

@@ -52,7 +52,7 @@ class AsyncEval(unittest.IsolatedAsyncioTestCase):
         elapsed = time.monotonic() - t0
         self.assertEqual(results, [i + 1 for i in range(500)])
         self.assertEqual(peak, 500)          # every script was suspended at once
-        self.assertLess(elapsed, 5.0)         # 500 x 0.2 s sequentially would be 100 s
+        self.assertLess(elapsed, 20.0)  # 500 x 0.2 s one after another: 100 s (slack for loaded CI)
 
     async def test_async_exception_is_catchable_in_script(self):
         async def fetch(x):
@@ -105,7 +105,7 @@ class AsyncEval(unittest.IsolatedAsyncioTestCase):
             await self.engine.eval_async("forever()", timeout=0.1)
         self.assertIsInstance(cm.exception, rhai.RhaiError)
         self.assertEqual(cm.exception.kind, "timeout")
-        self.assertLess(time.monotonic() - t0, 2.0)
+        self.assertLess(time.monotonic() - t0, 5.0)  # the 3,600 s sleep was cut short
         await asyncio.wait_for(cancelled.wait(), 2.0)
         # A script that finishes in time is not affected by its timeout.
         self.assertEqual(await self.engine.eval_async("double(2)", timeout=5), 4)
