@@ -9,7 +9,9 @@
  *    the task suspends, the host calls rhai_complete_future(K, {"value":1}) and the script
  *    resumes up to its next pending call.
  * Both are this thread's CPU time per call, the best of several runs: on a shared machine
- * wall time would also count moments the thread did not run at all. */
+ * wall time would also count moments the thread did not run at all.
+ * capi_bench --scalar [--iterations N] prints `scalar_call_ns=S` instead: S for the same add
+ * registered through rhai_register_scalar_function (no JSON). */
 /* clock_gettime and CLOCK_THREAD_CPUTIME_ID are POSIX, not C99. */
 #define _POSIX_C_SOURCE 200112L
 #include <stdio.h>
@@ -29,6 +31,14 @@ static const char* add_cb(uint64_t id, const char* args) {
     (void)id;
     snprintf(reply, sizeof reply, "{\"status\":\"success\",\"value\":%lld}", a + b);
     return reply;
+}
+
+static int32_t add_scalar_cb(uint64_t id, const rhai_scalar* args, size_t argc, rhai_scalar* result) {
+    (void)id;
+    (void)argc;
+    result->type = RHAI_SCALAR_INT;
+    result->i = args[0].i + args[1].i;
+    return 0;
 }
 
 static uint64_t next_future = 1;
@@ -95,16 +105,34 @@ static double async_roundtrip_ns(rhai_engine* e, long n) {
 
 int main(int argc, char** argv) {
     long n = 200000;
-    int run;
+    int run, i, scalar = 0;
     double best_s = 1e18, best_a = 1e18;
     rhai_engine* e;
-    if (argc == 3 && strcmp(argv[1], "--iterations") == 0) n = atol(argv[2]);
+    for (i = 1; i < argc; ++i) {
+        if (strcmp(argv[i], "--scalar") == 0) {
+            scalar = 1;
+        } else if (strcmp(argv[i], "--iterations") == 0 && i + 1 < argc) {
+            n = atol(argv[++i]);
+        } else {
+            n = 0;
+        }
+    }
     if (n <= 0) {
-        fprintf(stderr, "usage: capi_bench [--iterations N]\n");
+        fprintf(stderr, "usage: capi_bench [--scalar] [--iterations N]\n");
         return 2;
     }
     e = rhai_engine_new();
     if (!e || rhai_engine_config(e, "{\"max_operations\":0}") != RHAI_OK) die("engine setup");
+    if (scalar) {
+        if (rhai_register_scalar_function(e, "add", 2, 0, add_scalar_cb) != RHAI_OK) die("register");
+        for (run = 0; run < 5; ++run) {
+            double s = sync_call_ns(e, n);
+            if (s < best_s) best_s = s;
+        }
+        printf("scalar_call_ns=%.0f\n", best_s);
+        rhai_engine_free(e);
+        return 0;
+    }
     if (rhai_register_function(e, "add", 0, add_cb) != RHAI_OK) die("rhai_register_function");
     if (rhai_register_function(e, "wait", 1, wait_cb) != RHAI_OK) die("rhai_register_function");
     for (run = 0; run < 5; ++run) {
