@@ -1,7 +1,9 @@
 """Finding librhai.so: RHAI_LIBRARY first, else the build tree, else the installed library."""
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import unittest
 from pathlib import Path
 
@@ -34,6 +36,27 @@ class LibraryDiscovery(unittest.TestCase):
         value, path = r.stdout.split()
         self.assertEqual(value, "42")
         self.assertTrue(path.endswith("librhai.so"), path)
+
+    def test_installed_library_is_the_last_resort(self):
+        # Installs this build (cmake --install) into a temporary prefix and imports a copy of
+        # the package from outside any checkout: only the dynamic loader can find it there.
+        build = Path(os.environ["RHAI_LIBRARY"]).resolve().parent
+        if not (build / "cmake_install.cmake").exists() or not shutil.which("cmake"):
+            self.skipTest("needs a CMake build tree and cmake")
+        with tempfile.TemporaryDirectory() as tmp:
+            # Deep enough that the package's "checkout root" (three levels up) is inside tmp.
+            prefix, pkg = Path(tmp) / "prefix", Path(tmp) / "a" / "b" / "site"
+            subprocess.run(["cmake", "--install", str(build), "--prefix", str(prefix)], check=True,
+                           capture_output=True, timeout=120)
+            libdir = next(prefix.rglob("librhai.so")).parent
+            shutil.copytree(PACKAGE_DIR / "rhai", pkg / "rhai")
+            code = ("import rhai; print(rhai.Engine().eval('6*7')); "
+                    "print([l.split()[-1] for l in open('/proc/self/maps') if 'librhai' in l][0])")
+            r = run_python(code, PYTHONPATH=str(pkg), LD_LIBRARY_PATH=str(libdir))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            value, loaded = r.stdout.split()
+            self.assertEqual(value, "42")
+            self.assertTrue(Path(loaded).resolve().is_relative_to(prefix.resolve()), loaded)
 
 
 if __name__ == "__main__":
