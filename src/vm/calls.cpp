@@ -38,7 +38,11 @@ CacheEntry* Machine::caches_for(const Program* p) {
 
 void Machine::ensure_stack(size_t needed) {
     if (stack_.size() >= needed) return;
-    stack_.resize(std::max(needed + 64, stack_.size() * 2));
+    // The first frame gets little headroom: a host with thousands of waiting tasks pays for
+    // every slot (memory, and the cache lines touched when the task ends). Deeper calls grow
+    // geometrically.
+    size_t headroom = stack_.empty() ? 8 : 64;
+    stack_.resize(std::max(needed + headroom, stack_.size() * 2));
 }
 
 void Machine::push_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_slot, Position pos) {
