@@ -5,7 +5,7 @@ const assert = require('node:assert/strict');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { Engine, RhaiError } = require('rhai-cpp');
 
-test('a script waits for a Promise and resumes with its value; sync functions mix in', async () => {
+test('a script waits for a Promise and resumes with its value, sync functions mix in', async () => {
   const e = new Engine();
   e.registerFunction('later', async (x, ms) => { await sleep(ms); return x * 2; });
   e.registerFunction('inc', (x) => x + 1);
@@ -28,7 +28,7 @@ test('the event loop runs while scripts wait', async () => {
   e.close();
 });
 
-test('a rejected Promise is a catchable script error; uncaught it rejects with its message and line', async () => {
+test('a rejected Promise is a catchable script error, uncaught it rejects with its message and line', async () => {
   const e = new Engine();
   e.registerFunction('lookup', async (id) => {
     await sleep(1);
@@ -50,7 +50,7 @@ test('a rejected Promise is a catchable script error; uncaught it rejects with i
   e.close();
 });
 
-test('script errors after a wait reject evalAsync; parse errors reject at once', async () => {
+test('script errors after a wait reject evalAsync, parse errors reject at once', async () => {
   const e = new Engine();
   e.registerFunction('later', async (x) => { await sleep(1); return x; });
   await assert.rejects(e.evalAsync('let x = later(1);\nthrow "after " + x'), (err) => err.value === 'after 1' && err.line === 2);

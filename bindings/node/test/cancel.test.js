@@ -38,7 +38,7 @@ test('timeout (ms) rejects with kind timeout and aborts the pending host call', 
   e.close();
 });
 
-test('timeouts of many scripts fire each at its own time; fast scripts are not affected', async () => {
+test('timeouts of many scripts fire each at its own time, fast scripts are not affected', async () => {
   const e = new Engine();
   hanging(e, 'hang');
   e.registerFunction('quick', () => sleep(5).then(() => 'ok'));

@@ -17,7 +17,7 @@ test('eval calls plain host functions with any number of arguments', () => {
   e.close();
 });
 
-test('errors carry kind, line and column; parse errors are kind parse', () => {
+test('errors carry kind, line and column, parse errors are kind parse', () => {
   const e = new Engine();
   assert.throws(() => e.eval('let x = 1;\nlet y = ;'), (err) => {
     assert.ok(err instanceof RhaiError);
@@ -68,7 +68,7 @@ test('eval of a script calling an async function throws at once, naming evalAsyn
   e.close();
 });
 
-test('engine settings apply all or nothing; a closed engine refuses use', () => {
+test('engine settings apply all or nothing, a closed engine refuses use', () => {
   const e = new Engine({ max_operations: 1000 });
   assert.throws(() => e.eval('loop {}'), (err) => err.kind === 'runtime' && /operations/i.test(err.message));
   assert.throws(() => e.configure({ no_such_setting: 1 }), (err) => err instanceof RhaiError && err.kind === 'input');

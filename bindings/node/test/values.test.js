@@ -5,7 +5,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const { Engine, Char, Float, Timestamp, FnPtr, Handle, Range } = require('rhai-cpp');
 
-test('scalars come out as JavaScript primitives; INTs past 2^53 as BigInt', () => {
+test('scalars come out as JavaScript primitives, INTs past 2^53 as BigInt', () => {
   const e = new Engine();
   assert.equal(e.eval('40 + 2'), 42);
   assert.equal(e.eval('2.5 * 2.0'), 5);
