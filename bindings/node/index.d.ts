@@ -37,6 +37,8 @@ export interface EvalAsyncOptions {
   timeout?: number;
   /** Cancels the evaluation: it rejects with kind 'cancelled' (name 'AbortError'). */
   signal?: AbortSignal;
+  /** Time slicing: yield to the event loop after about this many operations. */
+  slice?: number;
 }
 
 /** Engine settings (docs/c-abi.md, rhai_engine_config). */

@@ -81,18 +81,20 @@ class Engine {
 
   // Runs `script` as a task: resolves with its value while the event loop goes on. Any number
   // run at once. `timeout` (ms) bounds the whole evaluation (RhaiError, kind 'timeout');
-  // `signal` cancels it (RhaiError, kind 'cancelled', name 'AbortError').
-  evalAsync(script, { timeout, signal } = {}) {
+  // `signal` cancels it (RhaiError, kind 'cancelled', name 'AbortError'); `slice` (a number
+  // of operations) makes a long computation yield to the event loop that often.
+  evalAsync(script, { timeout, signal, slice } = {}) {
     let s;
     try {
       s = this._live();
       if (timeout !== undefined && timeout !== null && !(Number(timeout) >= 0)) throw new TypeError('timeout must be a number of milliseconds >= 0');
+      if (slice !== undefined && !(Number.isSafeInteger(slice) && slice >= 0)) throw new TypeError('slice must be a number of operations >= 0');
     } catch (e) {
       return Promise.reject(e);
     }
     if (signal && signal.aborted) return Promise.reject(abortError(signal));
     return new Promise((resolve, reject) => {
-      new EvalTask(s, this, resolve, reject, { timeout: Number(timeout) || 0, signal }).start(String(script));
+      new EvalTask(s, this, resolve, reject, { timeout: Number(timeout) || 0, signal, slice }).start(String(script));
     });
   }
 

@@ -21,6 +21,7 @@ class EngineState {
     this.nextFutureId = 1;
     this.tasks = new Set(); // running EvalTasks (lib/eval_task.js)
     this.timedTasks = 0; // ... of which have a timeout
+    this.slicedTasks = new Set(); // ... of which yield after an operation budget
     this.callTimeouts = false; // call_timeout_ms configured
     this.finished = []; // task handles to free once the library has returned
     this.asyncCalled = null; // the async function a synchronous eval hit
@@ -61,6 +62,7 @@ class EngineState {
 
   settle() {
     for (const task of this.finished.splice(0)) this.lib.task_free(task);
+    for (const task of this.slicedTasks) task.resumeIfYielded();
     this.deadlines.update();
   }
 

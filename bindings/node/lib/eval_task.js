@@ -6,13 +6,15 @@ const { RhaiError, fromAbi } = require('./errors');
 const { OK, TASK, lastError } = require('./native');
 
 class EvalTask {
-  constructor(engine, owner, resolve, reject, { timeout, signal }) {
+  constructor(engine, owner, resolve, reject, { timeout, signal, slice }) {
     this.engine = engine; // lib/engine_state.js
     this.owner = owner; // the public Engine: a running evaluation keeps it from being collected
     this.resolve = resolve;
     this.reject = reject;
     this.signal = signal || null;
     this.timeoutNs = timeout ? Math.max(1, Math.round(timeout * 1e6)) : 0;
+    this.slice = slice || 0; // > 0: yield to the event loop after about this many operations
+    this.resumeQueued = false;
     this.handle = null;
     this.ended = false;
     this.abortReason = undefined;
@@ -21,10 +23,11 @@ class EvalTask {
 
   start(script) {
     const e = this.engine;
-    const options = { op_budget: 0, timeout_ns: this.timeoutNs, deadline_ns: 0 };
+    const options = { op_budget: this.slice, timeout_ns: this.timeoutNs, deadline_ns: 0 };
     const id = dispatch.add(this);
     e.tasks.add(this);
     if (this.timeoutNs) e.timedTasks++;
+    if (this.slice) e.slicedTasks.add(this);
     const out = [null];
     let failure = null;
     e.enter('async', () => {
@@ -40,6 +43,19 @@ class EvalTask {
       return;
     }
     if (!this.ended && this.signal) this.signal.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  // A sliced task that used up its budget continues on a later turn of the event loop, so
+  // timers, I/O and other scripts run in between (called by the engine after each call).
+  resumeIfYielded() {
+    if (this.ended || !this.handle || this.resumeQueued) return;
+    if (this.engine.lib.task_status(this.handle) !== TASK.YIELDED) return;
+    this.resumeQueued = true;
+    setImmediate(() => {
+      this.resumeQueued = false;
+      if (this.ended || this.engine.closed) return;
+      this.engine.enter('async', () => this.engine.lib.task_resume(this.handle, 0));
+    });
   }
 
   // The AbortSignal fired: the script stops now and its pending host call is aborted.
@@ -79,6 +95,7 @@ class EvalTask {
   forget() {
     const e = this.engine;
     if (e.tasks.delete(this) && this.timeoutNs) e.timedTasks--;
+    e.slicedTasks.delete(this);
   }
 }
 

@@ -92,3 +92,21 @@ test('1,000 concurrent scripts overlap their waits', async () => {
   assert.equal(e.pendingCalls, 0);
   e.close();
 });
+
+test('slice: a long computation yields to the event loop, and timeout or abort still stop it', async () => {
+  const e = new Engine({ max_operations: 0 });
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 1);
+  const sum = await e.evalAsync('let s = 0; for i in 0..2000000 { s += i; } s', { slice: 10000 });
+  assert.equal(sum, 1999999000000);
+  assert.ok(ticks >= 3, `timers ran ${ticks} times during the computation`);
+  ticks = 0;
+  await e.evalAsync('let s = 0; for i in 0..2000000 { s += i; } s');
+  assert.equal(ticks, 0, 'unsliced, the computation holds the loop (what slice is for)');
+  clearInterval(timer);
+  await assert.rejects(e.evalAsync('loop {}', { slice: 1000, timeout: 60 }), (err) => err.kind === 'timeout');
+  const ac = new AbortController();
+  setTimeout(() => ac.abort(), 30);
+  await assert.rejects(e.evalAsync('loop {}', { slice: 1000, signal: ac.signal }), (err) => err.kind === 'cancelled');
+  e.close();
+});
