@@ -110,3 +110,17 @@ test('slice: a long computation yields to the event loop, and timeout or abort s
   await assert.rejects(e.evalAsync('loop {}', { slice: 1000, signal: ac.signal }), (err) => err.kind === 'cancelled');
   e.close();
 });
+
+test('two engines with the same function names never see each other', async () => {
+  const a = new Engine();
+  const b = new Engine();
+  a.registerFunction('who', async (x) => { await sleep(3); return `a${x}`; });
+  b.registerFunction('who', async (x) => { await sleep(1); return `b${x}`; });
+  const runs = [];
+  for (let i = 0; i < 50; i++) runs.push(a.evalAsync(`who(${i})`), b.evalAsync(`who(${i})`));
+  const out = await Promise.all(runs);
+  assert.deepEqual(out, Array.from({ length: 100 }, (_, k) => `${k % 2 ? 'b' : 'a'}${k >> 1}`));
+  a.close();
+  assert.equal(await b.evalAsync('who(7)'), 'b7', 'closing one leaves the other working');
+  b.close();
+});

@@ -114,3 +114,16 @@ test('a late settlement of an abandoned call changes nothing', async () => {
   assert.equal(await e.evalAsync('40 + 2'), 42);
   e.close();
 });
+
+test('a host function declared with function() finds its signal on this', async () => {
+  const e = new Engine();
+  let seen = null;
+  e.registerFunction('wait_here', function waitHere() {
+    return new Promise((resolve, reject) => {
+      this.signal.addEventListener('abort', () => { seen = [this.name, this.signal.reason.name]; reject(this.signal.reason); });
+    });
+  });
+  await assert.rejects(e.evalAsync('wait_here()', { timeout: 30 }), (err) => err.kind === 'timeout');
+  assert.deepEqual(seen, ['wait_here', 'TimeoutError']);
+  e.close();
+});
