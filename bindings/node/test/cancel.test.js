@@ -50,7 +50,6 @@ test('timeouts of many scripts fire each at its own time, fast scripts are not a
   // due at once), but none may fire early.
   assert.deepEqual(ended.map(([t, kind]) => [t, kind]).sort((x, y) => x[0] - y[0]), [[40, 'timeout'], [80, 'timeout'], [120, 'timeout']]);
   for (const [t, , ms] of ended) assert.ok(ms >= t - 1, `the ${t} ms timeout fired after ${ms} ms`);
-  assert.equal(ended[0][0], 40, 'the shortest fired first');
   e.close();
 });
 
