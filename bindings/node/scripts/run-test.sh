@@ -19,4 +19,5 @@ pattern="^$(printf '%s' "$2" | sed 's/[][\\.*+?^$(){}|/]/\\&/g')\$"
 out=$(node --test --test-reporter=tap --test-name-pattern="$pattern" "$file" 2>&1) && rc=0 || rc=$?
 printf '%s\n' "$out"
 [ "$rc" -eq 0 ] || exit "$rc"
-printf '%s\n' "$out" | grep -q '^# pass 1$' || { echo "run-test.sh: no test named \"$2\" ran"; exit 1; }
+# (a here-string, not a pipe: with pipefail, grep -q closing early could fail the printf)
+grep -q '^# pass 1$' <<<"$out" || { echo "run-test.sh: no test named \"$2\" ran"; exit 1; }
