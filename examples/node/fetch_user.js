@@ -1,10 +1,9 @@
 'use strict';
 // The original design's example, end to end: an async JavaScript function does a real HTTP GET
 // against a loopback server, and the script calls it as if it were synchronous.
-//   node examples/node/fetch_user.js        (after building librhai.so and `npm ci` in bindings/node)
-// In an application that depends on the package this is `require('rhai-cpp')`.
+//   bash bindings/node/scripts/install.sh && node examples/node/fetch_user.js   (librhai.so built)
 const http = require('node:http');
-const { Engine } = require('../../bindings/node');
+const { Engine } = require('rhai-cpp'); // bindings/node (scripts/install.sh links it)
 
 const USERS = { 123: { name: 'Ada Lovelace', email: 'ada@example.com' } };
 
