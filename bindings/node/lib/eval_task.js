@@ -42,7 +42,10 @@ class EvalTask {
       this.reject(fromAbi(failure));
       return;
     }
-    if (!this.ended && this.signal) this.signal.addEventListener('abort', this.onAbort, { once: true });
+    if (this.ended || !this.signal) return;
+    // The signal may have fired while the script ran its first stretch (a host function did it).
+    if (this.signal.aborted) this.abort();
+    else this.signal.addEventListener('abort', this.onAbort, { once: true });
   }
 
   // A sliced task that used up its budget continues on a later turn of the event loop, so

@@ -131,3 +131,13 @@ test('a host function declared with function() finds its signal on this', async 
   assert.deepEqual(seen, ['wait_here', 'TimeoutError']);
   e.close();
 });
+
+test('a signal aborted by a host function while the script starts still cancels it', async () => {
+  const e = new Engine();
+  const ac = new AbortController();
+  e.registerFunction('abort_now', () => { ac.abort(); return 1; });
+  e.registerFunction('hang', () => new Promise(() => {}));
+  await assert.rejects(e.evalAsync('abort_now(); hang()', { signal: ac.signal }), (err) => err.kind === 'cancelled');
+  assert.equal(e.pendingCalls, 0);
+  e.close();
+});
