@@ -109,4 +109,4 @@ function encode(v) {
   return new Encoder().value(v);
 }
 
-module.exports = { encode, TAGS };
+module.exports = { encode };

@@ -125,4 +125,4 @@ class HostFunction {
   }
 }
 
-module.exports = { HostFunction, HostCall, errorEnvelope };
+module.exports = { HostFunction };

@@ -10,7 +10,6 @@ const koffi = require('koffi');
 const { decode } = require('./decode');
 
 const OK = 0;
-const ERR_PARSE = -6;
 const ERR_UNKNOWN_FUTURE = -4;
 const ERR_TOO_LATE = -5;
 const TASK = Object.freeze({ RUNNING: 0, WAITING: 1, YIELDED: 2, DONE: 3, FAILED: 4, CANCELLED: 5 });
@@ -104,4 +103,4 @@ function lastError(lib) {
   return text ? decode(text) : { kind: 'internal', error: 'Unknown', message: 'failed without an error' };
 }
 
-module.exports = { koffi, load, takeString, lastError, OK, ERR_PARSE, ERR_UNKNOWN_FUTURE, ERR_TOO_LATE, TASK };
+module.exports = { koffi, load, takeString, lastError, OK, ERR_UNKNOWN_FUTURE, ERR_TOO_LATE, TASK };
