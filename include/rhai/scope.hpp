@@ -22,6 +22,12 @@
 
 namespace rhai {
 
+namespace detail {
+// Drops `cells` (Shared values removed from a Scope), first freeing the reference cycles among
+// them that nothing else reaches (src/runtime/cycles.cpp).
+void release_cells(std::vector<Dynamic>& cells) noexcept;
+}  // namespace detail
+
 class Scope {
 public:
     struct Entry {
@@ -32,6 +38,13 @@ public:
     using const_iterator = std::vector<Entry>::const_iterator;
 
     Scope() = default;
+    Scope(const Scope&) = default;
+    Scope(Scope&&) noexcept = default;
+    Scope& operator=(const Scope&) = default;
+    Scope& operator=(Scope&&) noexcept = default;
+    // A script run with this Scope may have left closures in it that capture their own
+    // variables (`let f = 0; f = || f.call();`): those cycles are freed with the entries.
+    ~Scope() { drop_from(0); }
 
     // ---- adding ------------------------------------------------------------------------
     template <class T>
@@ -56,10 +69,8 @@ public:
     size_t size() const { return entries_.size(); }
     bool is_empty() const { return entries_.empty(); }
     // Drops every entry pushed after the first `len` (no-op when already shorter).
-    void rewind(size_t len) {
-        if (len < entries_.size()) entries_.erase(entries_.begin() + static_cast<ptrdiff_t>(len), entries_.end());
-    }
-    void clear() { entries_.clear(); }
+    void rewind(size_t len) { drop_from(len); }
+    void clear() { drop_from(0); }
 
     // ---- lookup ------------------------------------------------------------------------
     bool contains(std::string_view name) const { return find(name) != nullptr; }
@@ -132,6 +143,15 @@ private:
     }
     Entry* find(std::string_view name) {
         return const_cast<Entry*>(static_cast<const Scope*>(this)->find(name));
+    }
+
+    void drop_from(size_t len) noexcept {
+        if (len >= entries_.size()) return;
+        std::vector<Dynamic> cells;
+        for (size_t i = len; i < entries_.size(); ++i)
+            if (entries_[i].value.is_shared()) cells.push_back(entries_[i].value);
+        entries_.erase(entries_.begin() + static_cast<ptrdiff_t>(len), entries_.end());
+        if (!cells.empty()) detail::release_cells(cells);
     }
 
     std::vector<Entry> entries_;

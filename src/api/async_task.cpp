@@ -38,12 +38,12 @@ bool CallState::complete(std::optional<Dynamic> v, std::optional<EvalError> e) {
             case CallPhase::Invoking:
                 // Answered before the host function returned: the script goes on without waiting.
                 value = std::move(v);
-                error = std::move(e);
+                if (e) error = std::make_unique<EvalError>(std::move(*e));
                 phase = CallPhase::AnsweredNow;
                 return true;
             case CallPhase::Blocking:
                 value = std::move(v);
-                error = std::move(e);
+                if (e) error = std::make_unique<EvalError>(std::move(*e));
                 phase = CallPhase::Completed;
                 hub->remove_call(*this);
                 if (waiter) waiter->notify_all();
@@ -58,7 +58,7 @@ bool CallState::complete(std::optional<Dynamic> v, std::optional<EvalError> e) {
         }
     }
     std::function<void(std::function<void()>)> executor;
-    {
+    if (hub->has_executor.load(std::memory_order_relaxed)) {
         std::lock_guard lock(hub->mu);
         executor = hub->executor;
     }
@@ -80,7 +80,7 @@ std::function<void(const Task&)> TaskState::finish_locked(TaskStatus how, Dynami
     {
         std::lock_guard lock(mu);
         result = std::move(value);
-        error = std::move(err);
+        error = err ? std::make_unique<EvalError>(std::move(*err)) : nullptr;
         waiting.reset();
         waiting_id = 0;
         cb = std::move(on_complete);
@@ -325,7 +325,7 @@ const EvalError* Task::error() const {
     TaskStatus s = state_->status.load();
     if (s != TaskStatus::Failed && s != TaskStatus::Cancelled) return nullptr;
     std::lock_guard lock(state_->mu);
-    return state_->error ? &*state_->error : nullptr;
+    return state_->error.get();
 }
 std::vector<PendingCallInfo> Task::pending_calls() const {
     std::vector<PendingCallInfo> out;

@@ -8,6 +8,7 @@
 
 #include "api/async_state.hpp"
 #include "api/scope_binding.hpp"
+#include "packages/map_json.hpp"
 #include "packages/packages.hpp"
 #include "syntax/keywords.hpp"
 
@@ -224,12 +225,18 @@ Engine& Engine::set_fail_on_invalid_map_property(bool on) {
     return *this;
 }
 Engine& Engine::set_allow_eval(bool on) {
+    // As Rhai hosts forbid it: `eval` becomes a disabled symbol, so a script using it does not
+    // compile. The VM checks the flag too, for code compiled before the change (an AST kept).
     core_->allow_eval = on;
+    if (on) core_->disabled_symbols.erase("eval");
+    else core_->disabled_symbols.insert("eval");
     return *this;
 }
 
 bool Engine::strict_variables() const { return core_->strict_variables; }
 OptimizationLevel Engine::optimization_level() const { return core_->optimization; }
 bool Engine::fail_on_invalid_map_property() const { return core_->fail_on_invalid_map_property; }
+
+Dynamic Engine::parse_json(std::string_view json) { return packages::json::parse(json); }
 
 }  // namespace rhai

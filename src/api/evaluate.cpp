@@ -63,7 +63,7 @@ void unshare(Scope& scope) {
 
 PreparedRun prepared(EngineCore& core, const std::shared_ptr<const Program>& program, Scope* scope) {
     PreparedRun run;
-    run.task = std::make_unique<vm::Task>(core, program, prelude_for(core));
+    run.task.emplace(core, program, prelude_for(core));
     if (scope) {
         run.scope = scope;
         run.binding = std::make_unique<RunBinding>(RunBinding{scope});

@@ -34,7 +34,10 @@ Scope::Entry& scope_entry(NativeCallContext& ctx, Dynamic& index) {
 // and the Scope see the same storage.
 Dynamic scope_cell(NativeCallContext& ctx, Dynamic** args) {
     Scope::Entry& e = scope_entry(ctx, *args[0]);
-    if (!e.value.is_shared()) e.value = Dynamic::shared(std::move(e.value));
+    if (!e.value.is_shared()) {
+        e.value = Dynamic::shared(std::move(e.value));
+        ctx.track_shared(e.value);
+    }
     return e.value;
 }
 
@@ -48,6 +51,7 @@ Dynamic scope_const(NativeCallContext& ctx, Dynamic** args) {
 Dynamic scope_new(NativeCallContext& ctx, Dynamic** args) {
     RunBinding& b = binding(ctx);
     Dynamic cell = Dynamic::shared(args[1]->flatten());
+    ctx.track_shared(cell);
     if (b.scope) b.scope->push_dynamic(args[0]->as_string(), cell);
     return cell;
 }

@@ -18,6 +18,7 @@
 
 #include "rhai/dynamic.hpp"
 #include "runtime/native.hpp"
+#include "runtime/native_memo.hpp"
 
 namespace rhai {
 
@@ -36,12 +37,17 @@ struct Limits {
     size_t max_variables = 0;
     size_t max_functions = 0;
     size_t max_modules = SIZE_MAX;
+    // Bytes held by the values of one evaluation (task); 0 = unlimited. Not a Rhai limit: see
+    // docs/reliability.md for what is counted and when.
+    size_t max_memory = 0;
 };
 
 enum class OptimizationLevel : uint8_t { None, Simple, Full };
 
 struct EngineCore {
     FunctionRegistry functions;
+    // Resolutions of `functions` shared by every task (behind each task's call-site caches).
+    std::unique_ptr<NativeMemo> native_memo = std::make_unique<NativeMemo>();
     Limits limits;
     OptimizationLevel optimization = OptimizationLevel::Simple;
 

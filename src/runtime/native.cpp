@@ -3,9 +3,14 @@
 
 #include <typeindex>
 
+#include "runtime/cycles.hpp"
 #include "runtime/engine_core.hpp"
 
 namespace rhai {
+
+void NativeCallContext::track_shared(const Dynamic& cell) const {
+    if (cells_) cells_->track(cell);
+}
 
 bool ParamType::accepts(const Dynamic& v) const {
     if (any) return true;

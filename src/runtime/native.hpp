@@ -20,6 +20,7 @@
 namespace rhai {
 
 struct EngineCore;
+struct ScriptFunction;  // compiler/bytecode.hpp
 
 // One declared parameter type. `any` accepts every value (Rhai's Dynamic parameter).
 struct ParamType {
@@ -36,6 +37,8 @@ struct ParamType {
 };
 
 // What a native sees of the call. It never outlives the call.
+class CellTracker;  // runtime/cycles.hpp
+
 class NativeCallContext {
 public:
     NativeCallContext(EngineCore& engine, std::string_view fn_name, Position pos)
@@ -62,6 +65,10 @@ public:
     // Opaque per-run pointer the API layer gives the VM (its Scope binding); null if none.
     void* host_binding() const { return binding_; }
     void set_host_binding(void* b) { binding_ = b; }
+    // A native that creates a Shared cell hands it to the evaluation, which frees the cell's
+    // reference cycles when the evaluation ends (runtime/cycles.hpp). No-op outside the VM.
+    void track_shared(const Dynamic& cell) const;
+    void set_cell_tracker(CellTracker* t) { cells_ = t; }
 
 private:
     EngineCore& engine_;
@@ -71,6 +78,7 @@ private:
     uint64_t token_ = 0;
     void* task_ = nullptr;
     void* binding_ = nullptr;
+    CellTracker* cells_ = nullptr;
 };
 
 // args[i] points at argument i. For a method (first_by_ref), args[0] is the receiver's actual
@@ -89,6 +97,11 @@ struct NativeFunction {
     // unless `pure` is set.
     bool first_by_ref = false;
     bool pure = true;
+    // Set for a script function exposed through a Module (a module loaded from a script): the
+    // VM enters it as a frame of the running task instead of calling `invoke`, so it can
+    // suspend for async host calls like any other script code. `invoke` still serves callers
+    // outside the VM.
+    std::shared_ptr<const ScriptFunction> script;
 
     Dynamic call(NativeCallContext& ctx, Dynamic** args) const { return invoke(state.get(), ctx, args); }
 };

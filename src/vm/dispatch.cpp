@@ -196,8 +196,15 @@ Status Machine::execute() {
                 break;
             case Op::LOAD_CELL: {
                 Dynamic& d = bp[in.b];
-                if (!d.is_shared()) d = Dynamic::shared(std::move(d));
-                *sp++ = d;
+                if (!d.is_shared()) {
+                    d = Dynamic::shared(std::move(d));
+                    cells.track(d);
+                    *sp++ = d;
+                    // A safe point: every live value is held by a Dynamic somewhere.
+                    if (cells.due()) cells.collect();
+                } else {
+                    *sp++ = d;
+                }
                 break;
             }
             case Op::IS_SHARED:
