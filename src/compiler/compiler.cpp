@@ -423,6 +423,9 @@ private:
         emit(Op::TRY_END, n.pos, 0);
         size_t skip = emit(Op::JUMP, n.pos, 0);
         patch(begin);
+        // The catch block runs under a guard that turns `throw;` into a rethrow of the caught error.
+        emit(Op::TRY_BEGIN, n.pos, 0, 1);
+        ++try_depth_;
         depth_ += 1;  // the caught value
         if (depth_ > max_depth_) max_depth_ = depth_;
         enter_scope();
@@ -434,6 +437,8 @@ private:
         }
         compile_block_stmt(*n.kids[1]);
         clear_slots(leave_scope(), n.pos);
+        --try_depth_;
+        emit(Op::TRY_END, n.pos, 0);
         patch(skip);
     }
 

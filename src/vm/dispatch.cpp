@@ -695,7 +695,8 @@ Status Machine::execute() {
                 break;
             }
             case Op::TRY_BEGIN:
-                handlers_.push_back(Handler{uint32_t(frames_.size()), uint32_t(sp - stack_.data()), code + in.c});
+                handlers_.push_back(Handler{uint32_t(frames_.size()), uint32_t(sp - stack_.data()), code + in.c,
+                                            in.a ? std::move(last_caught_) : nullptr});
                 break;
             case Op::TRY_END:
                 handlers_.pop_back();
