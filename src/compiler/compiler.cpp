@@ -405,7 +405,7 @@ private:
         if (n.kids.empty()) emit(Op::PUSH_UNIT, n.pos, 1);
         else compile_expr(*n.kids[0]);
         if (pb_.options.eval_mode && at_top_scope()) {
-            emit(Op::DEFINE_DYN, n.pos, -1, 0, 0, add_const(Dynamic(n.text)));
+            emit(Op::DEFINE_DYN, n.pos, -1, n.flag ? 1 : 0, 0, add_const(Dynamic(n.text)));
             return;
         }
         if (n.flag && at_top_scope())

@@ -257,7 +257,7 @@ Status Machine::execute() {
                 SAVE();
                 Dynamic& slot = dyn_scope_for_define()[K[in.c].as_string()];
                 slot = std::move(*--sp);
-                slot.set_read_only(false);  // as DEFINE_LOCAL: a `let` copy is writable
+                slot.set_read_only(in.a != 0);  // a `const` stays constant; a `let` copy is writable
                 break;
             }
             case Op::BINARY: {
