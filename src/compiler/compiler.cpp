@@ -1016,8 +1016,9 @@ private:
         for (auto& k : n.kids) compile_expr(*k);
         bc::CallSite site;
         site.name = name;
+        site.capture = which == Intrinsic::CallFn && n.flag;  // call!(f, ...): f runs in this scope
         uint16_t s = add_site(std::move(site));
-        if (which == Intrinsic::Eval || which == Intrinsic::IsDefVar) record_scope(s);
+        if (which == Intrinsic::Eval || which == Intrinsic::IsDefVar || f_.sites[s].capture) record_scope(s);
         emit(Op::INTRINSIC, n.pos, 1 - int(argc), uint8_t(argc), s, uint32_t(which));
         return true;
     }
