@@ -90,7 +90,8 @@ std::shared_ptr<const Program> variant(EngineCore& core, CompiledScript& cs, con
 }  // namespace
 
 // The prelude (higher-order built-ins written in Rhai) needs the standard packages' helper
-// natives; engines without them (Engine::new_raw) run without it. Compiled once per process.
+// natives (array.cpp registers `__prelude_not_found`); engines without them (Engine::new_raw)
+// run without it. Compiled once per process.
 std::shared_ptr<const Program> prelude_for(const EngineCore& core) {
     if (!core.functions.contains_name("__prelude_not_found")) return nullptr;
     static const std::shared_ptr<const Program> prelude = [] {

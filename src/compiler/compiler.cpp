@@ -200,6 +200,37 @@ private:
     int32_t max_depth_ = 0;
     std::vector<LoopCtx> loops_;
     size_t try_depth_ = 0;
+    // `?.` / `?[` on () skip the whole rest of the chain (Rhai's chains nest to the right, so
+    // its check returns () for everything after it). Chain nodes nest to the left here: the
+    // outermost one owns the list of such jumps and patches them at its end.
+    std::vector<size_t>* chain_jumps_ = nullptr;
+    bool chain_receiver_ = false;  // the node being compiled is the receiver of a chain step
+
+    static bool is_chain_step(const Node& n) {
+        return n.kind == NodeKind::Index || n.kind == NodeKind::Property || n.kind == NodeKind::MethodCall;
+    }
+    struct ChainState { std::vector<size_t>* saved; std::vector<size_t> own; bool outer; };
+    void begin_chain(ChainState& st) {
+        st.outer = !chain_receiver_;
+        chain_receiver_ = false;
+        st.saved = chain_jumps_;
+        if (st.outer) chain_jumps_ = &st.own;
+    }
+    void compile_chain_receiver(const Node& recv) {
+        std::vector<size_t>* mine = chain_jumps_;
+        chain_receiver_ = is_chain_step(recv);
+        compile_expr(recv);
+        chain_receiver_ = false;
+        chain_jumps_ = mine;
+    }
+    void optional_step(const Node& n) {
+        if (n.flag) chain_jumps_->push_back(emit(Op::UNIT_JUMP, n.pos, 0));
+    }
+    void end_chain(ChainState& st) {
+        if (st.outer)
+            for (size_t j : st.own) patch(j);
+        chain_jumps_ = st.saved;
+    }
     size_t label_pc_ = SIZE_MAX;  // pc of the last bound jump target (peephole barrier)
     std::map<std::string, uint32_t> string_consts_;
     std::map<INT, uint32_t> int_consts_;
@@ -374,7 +405,7 @@ private:
         if (n.kids.empty()) emit(Op::PUSH_UNIT, n.pos, 1);
         else compile_expr(*n.kids[0]);
         if (pb_.options.eval_mode && at_top_scope()) {
-            emit(Op::DEFINE_DYN, n.pos, -1, 0, 0, add_const(Dynamic(n.text)));
+            emit(Op::DEFINE_DYN, n.pos, -1, n.flag ? 1 : 0, 0, add_const(Dynamic(n.text)));
             return;
         }
         if (n.flag && at_top_scope())
@@ -423,6 +454,9 @@ private:
         emit(Op::TRY_END, n.pos, 0);
         size_t skip = emit(Op::JUMP, n.pos, 0);
         patch(begin);
+        // The catch block runs under a guard that turns `throw;` into a rethrow of the caught error.
+        emit(Op::TRY_BEGIN, n.pos, 0, 1);
+        ++try_depth_;
         depth_ += 1;  // the caught value
         if (depth_ > max_depth_) max_depth_ = depth_;
         enter_scope();
@@ -434,6 +468,8 @@ private:
         }
         compile_block_stmt(*n.kids[1]);
         clear_slots(leave_scope(), n.pos);
+        --try_depth_;
+        emit(Op::TRY_END, n.pos, 0);
         patch(skip);
     }
 
@@ -619,17 +655,24 @@ private:
                 emit(Op::MAKE_RANGE, n.pos, -1, n.flag ? 1 : 0);
                 return;
             case NodeKind::Index: {
-                compile_expr(*n.kids[0]);
-                size_t j = n.flag ? emit(Op::UNIT_JUMP, n.pos, 0) : SIZE_MAX;
+                ChainState st;
+                begin_chain(st);
+                compile_chain_receiver(*n.kids[0]);
+                optional_step(n);
                 compile_expr(*n.kids[1]);
                 emit(Op::GET_INDEX, n.pos, -1, n.flag, add_site("index$get$"));
-                if (j != SIZE_MAX) patch(j);
+                end_chain(st);
                 return;
             }
-            case NodeKind::Property:
-                compile_expr(*n.kids[0]);
+            case NodeKind::Property: {
+                ChainState st;
+                begin_chain(st);
+                compile_chain_receiver(*n.kids[0]);
+                optional_step(n);
                 emit(Op::GET_PROP, n.pos, 0, n.flag, add_site("get$" + n.text), add_const(Dynamic(n.text)));
+                end_chain(st);
                 return;
+            }
             case NodeKind::Call: return compile_call(n);
             case NodeKind::MethodCall: return compile_method_call(n);
             case NodeKind::Closure: return compile_closure(n);
@@ -912,14 +955,20 @@ private:
         uint16_t var = declare_local(n.names[0], false, n.pos);  // FOR_NEXT writes slot cursor+3
         emit(Op::PUSH_UNIT, n.pos, 1);
         emit(Op::DEFINE_LOCAL, n.pos, -1, 0, var);
+        // Like the element, the index is one variable for the whole loop, written through its
+        // cell: closures capturing either see the latest iteration's value, as in Rhai.
         uint16_t index_var = 0;
-        if (n.names.size() > 1) index_var = declare_local(n.names[1], false, n.pos);
+        if (n.names.size() > 1) {
+            index_var = declare_local(n.names[1], false, n.pos);
+            emit(Op::PUSH_INT, n.pos, 1, 0, 0, 0);
+            emit(Op::DEFINE_LOCAL, n.pos, -1, 0, index_var);
+        }
         size_t top = here();
         bind_label();
         size_t next = emit(Op::FOR_NEXT, n.pos, 0, 0, cursor);
         if (n.names.size() > 1) {
             emit(Op::FOR_INDEX, n.pos, 1, 0, cursor);
-            emit(Op::DEFINE_LOCAL, n.pos, -1, 0, index_var);
+            emit(Op::STORE_LOCAL, n.pos, -1, 0, index_var);
         }
         begin_loop(true);
         std::vector<uint16_t> clears;
@@ -967,8 +1016,9 @@ private:
         for (auto& k : n.kids) compile_expr(*k);
         bc::CallSite site;
         site.name = name;
+        site.capture = which == Intrinsic::CallFn && n.flag;  // call!(f, ...): f runs in this scope
         uint16_t s = add_site(std::move(site));
-        if (which == Intrinsic::Eval || which == Intrinsic::IsDefVar) record_scope(s);
+        if (which == Intrinsic::Eval || which == Intrinsic::IsDefVar || f_.sites[s].capture) record_scope(s);
         emit(Op::INTRINSIC, n.pos, 1 - int(argc), uint8_t(argc), s, uint32_t(which));
         return true;
     }
@@ -1042,11 +1092,13 @@ private:
             emit(Op::CALL_PLACE, n.pos, 1 - int(argc) - int(keys), uint8_t(argc), add_site(std::move(site)));
             return;
         }
-        compile_expr(recv);
-        size_t j = n.flag ? emit(Op::UNIT_JUMP, n.pos, 0) : SIZE_MAX;
+        ChainState st;
+        begin_chain(st);
+        compile_chain_receiver(recv);
+        optional_step(n);
         for (size_t i = 1; i < n.kids.size(); ++i) compile_expr(*n.kids[i]);
         emit(Op::CALL_METHOD, n.pos, -int(argc), uint8_t(argc + 1), add_site(n.text));
-        if (j != SIZE_MAX) patch(j);
+        end_chain(st);
     }
 
     void compile_closure(const Node& n);

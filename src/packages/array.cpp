@@ -294,7 +294,13 @@ void register_array(EngineCore& e) {
             if (loose_equals(ctx, x, *a[1])) return true;
         return false;
     });
+    // A string argument goes to the prelude's index_of: Rhai first tries it as the name of a
+    // predicate function, and searches for the string value only when no such function exists.
+    f.add("__index_of_value", {A, Any(), I}, [](NativeCallContext& ctx, Dynamic** a) -> Dynamic {
+        return index_of_value(ctx, arr(a), *a[1], a[2]->as_int());
+    });
     for (Tag t : kValueTags) {
+        if (t == Tag::String) continue;
         f.add("index_of", {A, P(t)}, [](NativeCallContext& ctx, Dynamic** a) -> Dynamic {
             return index_of_value(ctx, arr(a), *a[1], 0);
         });

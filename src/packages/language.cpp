@@ -42,6 +42,13 @@ void register_language(EngineCore& e) {
     e.functions.add("debug", {any}, debug_value);
     e.functions.add("debug", {}, debug_empty);
     e.functions.add("type_of", {any}, type_of);
+    // take(x) / x.take(): the value, leaving () behind; on a constant the VM raises Rhai's
+    // ErrorNonPureMethodCallOnConstant because the function changes its argument.
+    e.functions.add("take", {any}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
+        Dynamic v = std::move(*a[0]);
+        *a[0] = Dynamic();
+        return v;
+    }, /*by_ref=*/true, /*pure=*/false);
 }
 
 }  // namespace rhai::packages

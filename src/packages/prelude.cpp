@@ -130,8 +130,21 @@ fn array.all(f) {
     true
 }
 
-fn array.index_of(f) { this.__prelude_find_index(__prelude_fn(f, "index_of", this, [f]), 0) }
-fn array.index_of(f, start) { this.__prelude_find_index(__prelude_fn(f, "index_of", this, [f, start]), start) }
+fn array.index_of(f) { this.index_of(f, 0) }
+fn array.index_of(f, start) {
+    if type_of(f) != "string" {
+        return this.__prelude_find_index(__prelude_fn(f, "index_of", this, [f, start]), start);
+    }
+    // Rhai: a string names a predicate; when no function of that name can be called, the
+    // string itself is searched for.
+    if this.len() == 0 { return -1; }
+    try {
+        return this.__prelude_find_index(Fn(f), start);
+    } catch (e) {
+        if type_of(e) != "map" || !e.message.starts_with("Function not found: " + f) { throw; }
+    }
+    this.__index_of_value(f, start)
+}
 
 fn array.find(f) { this.find(__prelude_fn(f, "find", this, [f]), 0) }
 fn array.find(f, start) {
@@ -260,13 +273,29 @@ fn array.order(comparer) {
 
 // ---------------------------------------------------------------- object maps
 
+// Map callbacks are called with the key; the value is bound to `this` when the callback takes
+// only the key (`|k| this > 1`), else passed as the second argument (`|k, v| v > 1`).
+fn map.map(f) {
+    f = __prelude_fn(f, "map", this, [f]);
+    let src = this;
+    let out = #{};
+    let with_this = __fn_arity_ok(f, 1);
+    for k in src.keys() {
+        let v = src[k];
+        out[k] = if with_this { v.call(f, k) } else { f.call(k, v) };
+    }
+    out
+}
+
 fn map.filter(f) {
     f = __prelude_fn(f, "filter", this, [f]);
     let src = this;
     let out = #{};
+    let with_this = __fn_arity_ok(f, 1);
     for k in src.keys() {
         let v = src[k];
-        if f.call(k, v) == true { out[k] = v; }
+        let keep = if with_this { v.call(f, k) } else { f.call(k, v) };
+        if keep == true { out[k] = src[k]; }
     }
     out
 }
@@ -280,9 +309,11 @@ fn map.__prelude_split_by(f, take_matches) {
     let src = this;
     let taken = #{};
     let kept = #{};
+    let with_this = __fn_arity_ok(f, 1);
     for k in src.keys() {
         let v = src[k];
-        if (f.call(k, v) == true) == take_matches { taken[k] = v; } else { kept[k] = v; }
+        let hit = if with_this { v.call(f, k) } else { f.call(k, v) };
+        if (hit == true) == take_matches { taken[k] = v; } else { kept[k] = v; }
     }
     this = kept;
     taken

@@ -6,6 +6,7 @@
 // methods taking the receiver by reference and return (), as in Rhai; they only ask for
 // mutable access (which un-shares a copy-on-write string) when they really change something.
 #include <algorithm>
+#include <optional>
 
 #include "packages/string_common.hpp"
 
@@ -145,6 +146,42 @@ Dynamic index_range(NativeCallContext&, Dynamic** a) {
     const size_t begin = utf8::byte_offset(s, start);
     const std::string_view rest = s.substr(begin);
     return Dynamic(std::string(rest.substr(0, utf8::byte_offset(rest, take))));
+}
+
+// s[range] = value: Rhai replaces the characters [start, end) (or [start, end]) with the
+// value's display text. A negative start counts from the end and must lie inside the string
+// (else ErrorStringBounds); a negative end outside it means 0. Keeps everything before `start`
+// and after `end` as is, so a reversed range inserts rather than replaces.
+Dynamic set_index_range(NativeCallContext& ctx, Dynamic** a) {
+    const std::string_view s = str(a, 0);
+    const size_t n = utf8::count_chars(s);
+    const RangeObj& r = a[1]->as_range();
+    const bool exclusive = a[1]->tag() == Tag::Range;
+    auto from_end = [n](INT bound) -> std::optional<size_t> {
+        if (n == 0 || bound >= 0) return std::nullopt;
+        const uint64_t back = uint64_t(-(bound + 1)) + 1;
+        if (back > n) return std::nullopt;
+        return n - size_t(back);
+    };
+    size_t start = 0, end = 0;
+    if (n > 0) {
+        if (r.start >= 0) start = size_t(r.start);
+        else if (auto i = from_end(r.start)) start = *i;
+        else throw EvalError::string_bounds(INT(n), r.start);
+        end = r.end >= 0 ? size_t(r.end) : from_end(r.end).value_or(0);
+    }
+    size_t keep_from;  // first character kept after the replaced part
+    if (exclusive || n == 0) keep_from = exclusive ? std::min(end, n) : n;
+    else keep_from = std::min(end, n - 1) + 1;
+    const std::string text = a[2]->is_string() ? std::string(a[2]->as_string()) : a[2]->to_display();
+    const size_t head = utf8::byte_offset(s, std::min(start, n));
+    const size_t tail = utf8::byte_offset(s, keep_from);
+    std::string out;
+    out.reserve(head + text.size() + (s.size() - tail));
+    out.append(s.substr(0, head)).append(text).append(s.substr(tail));
+    check_string_size(ctx, out.size());
+    *a[0] = Dynamic(std::move(out));
+    return Dynamic();
 }
 
 // Keeps only the bytes in `r` of the receiver.
@@ -393,6 +430,8 @@ void register_string_more(EngineCore& e) {
     def(e, "sub_string", {S, p_range_incl()}, sub_string_range);
     def(e, "index$get$", {S, p_range()}, index_range);
     def(e, "index$get$", {S, p_range_incl()}, index_range);
+    def_mut(e, "index$set$", {S, p_range(), p_any()}, set_index_range);
+    def_mut(e, "index$set$", {S, p_range_incl(), p_any()}, set_index_range);
     def_mut(e, "crop", {S, I, I}, crop_len);
     def_mut(e, "crop", {S, I}, crop_from);
     def_mut(e, "crop", {S, p_range()}, crop_range);

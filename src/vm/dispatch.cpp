@@ -257,7 +257,7 @@ Status Machine::execute() {
                 SAVE();
                 Dynamic& slot = dyn_scope_for_define()[K[in.c].as_string()];
                 slot = std::move(*--sp);
-                slot.set_read_only(false);  // as DEFINE_LOCAL: a `let` copy is writable
+                slot.set_read_only(in.a != 0);  // a `const` stays constant; a `let` copy is writable
                 break;
             }
             case Op::BINARY: {
@@ -695,7 +695,8 @@ Status Machine::execute() {
                 break;
             }
             case Op::TRY_BEGIN:
-                handlers_.push_back(Handler{uint32_t(frames_.size()), uint32_t(sp - stack_.data()), code + in.c});
+                handlers_.push_back(Handler{uint32_t(frames_.size()), uint32_t(sp - stack_.data()), code + in.c,
+                                            in.a ? std::move(last_caught_) : nullptr});
                 break;
             case Op::TRY_END:
                 handlers_.pop_back();

@@ -70,6 +70,9 @@ struct Handler {
     uint32_t frame_depth;  // frames_.size() when installed
     uint32_t sp;           // stack index to restore
     const bc::Instr* catch_pc;
+    // A catch block's guard (TRY_BEGIN with a=1): the error it caught. Rhai's `throw;` (a thrown
+    // `()`) leaving the catch block rethrows this error instead, at the throw's position.
+    std::shared_ptr<EvalError> rethrow;
 };
 
 class Machine {
@@ -104,6 +107,7 @@ private:
     std::vector<Frame> frames_;
     std::vector<Dynamic> stack_;
     std::vector<Handler> handlers_;
+    std::shared_ptr<EvalError> last_caught_;  // the error handle_error just caught (for the guard)
     std::unique_ptr<EvalError> pending_error_;  // resume_error's error, raised by the next run
 public:
     void* task_handle = nullptr;  // NativeCallContext::task() for natives

@@ -128,6 +128,10 @@ void Machine::module_call(const std::string& full, uint32_t args_at, uint32_t ar
 }
 
 Dynamic Machine::load_dyn(const std::string& name, Position pos) {
+    // Rhai: a name the parser did not resolve to a variable, naming a script function (of any
+    // arity), is a function pointer to it; this is checked before the resolver and the scope.
+    for (const Program* p : {program_.get(), frames_.back().fn->program})
+        if (p && p->by_name.contains(name)) return Dynamic::fn_ptr(name);
     if (engine_.on_var) {
         std::optional<Dynamic> v;
         try {

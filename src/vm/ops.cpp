@@ -166,7 +166,10 @@ void Machine::exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Fram
         }
         case Intrinsic::CallFn: {
             Dynamic f = std::move(a[0]);
+            const size_t depth = frames_.size();
             call_value(f, at + 1, argc - 1, at, nullptr, -1, 0, pos);
+            // call!(f): a script function called through the pointer sees the caller's variables.
+            if (site.capture && frames_.size() > depth) frames_.back().scope_site = &site;
             return;
         }
         case Intrinsic::Eval: {

@@ -106,9 +106,19 @@ bool Machine::handle_error(EvalError e) {
     bool can_catch = catchable(e.kind());
     uint32_t top = std::min<uint32_t>(saved_sp_ + 1, uint32_t(stack_.size()));
     for (;;) {
+        while (!handlers_.empty() && handlers_.back().frame_depth == frames_.size() && handlers_.back().rethrow) {
+            if (e.kind() == ErrorKind::ErrorRuntime && e.thrown().is_unit()) {
+                Position at = e.position();
+                e = *handlers_.back().rethrow;
+                // The prelude's rethrows are invisible: the error keeps its own position.
+                if (!(prelude_ && frames_.back().fn->program == prelude_.get())) e.set_position(at);
+            }
+            handlers_.pop_back();
+        }
         if (can_catch && !handlers_.empty() && handlers_.back().frame_depth == frames_.size()) {
             Handler h = handlers_.back();
             handlers_.pop_back();
+            last_caught_ = std::make_shared<EvalError>(e);
             for (uint32_t i = h.sp; i < top; ++i) stack_[i] = Dynamic();
             stack_[h.sp] = catch_value(e);
             saved_sp_ = h.sp + 1;

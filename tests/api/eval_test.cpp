@@ -24,6 +24,15 @@ TEST(Eval, TypedResults) {
     EXPECT_EQ(m.at("b").cast<std::string>(), "two");
 }
 
+// The higher-order built-ins (map, filter, reduce, ...) are the script prelude; the public
+// Engine once ran without it, so every callback method was "Function not found".
+TEST(Eval, HigherOrderBuiltinsAreAvailable) {
+    Engine engine;
+    EXPECT_EQ(engine.eval<INT>("[1].map(|x| x + 41)[0]"), 42);
+    EXPECT_EQ(engine.eval<INT>("[1, 2, 3].reduce(|sum, v| sum + v, 0)"), 6);
+    EXPECT_EQ(engine.eval<INT>("fn is_two(x) { x == 2 } [1, 2, 3, 2].index_of(\"is_two\", 2)"), 3);
+}
+
 TEST(Eval, WrongOutputTypeIsMismatchError) {
     Engine engine;
     try {

@@ -153,14 +153,18 @@ TEST(ContainersArray, ContainsAndIndexOfUseLooseEquality) {
     EXPECT_TRUE(n.method(a, "contains", char32_t('3')).as_bool());
     EXPECT_EQ(n.method(a, "index_of", 2.0).as_int(), 1);
     EXPECT_EQ(n.method(a, "index_of", INT(1), INT(1)).as_int(), -1);
-    EXPECT_EQ(n.method(a, "index_of", "4", INT(-1)).as_int(), 3);
+    EXPECT_EQ(n.method(a, "__index_of_value", "4", INT(-1)).as_int(), 3);
     EXPECT_EQ(n.method(a, "index_of", INT(1), INT(-100)).as_int(), 0);
 }
 
+// A FnPtr, and a string (which may name a predicate), go to the prelude's index_of; the prelude
+// searches for the string value through __index_of_value when no such function exists.
 TEST(ContainersArray, IndexOfWithFnPtrIsLeftToThePrelude) {
     Natives n;
     EXPECT_FALSE(n.has("index_of", {Dynamic(Array{}), Dynamic::fn_ptr("f")}));
-    EXPECT_TRUE(n.has("index_of", {Dynamic(Array{}), Dynamic("f")}));
+    EXPECT_FALSE(n.has("index_of", {Dynamic(Array{}), Dynamic("f")}));
+    EXPECT_TRUE(n.has("index_of", {Dynamic(Array{}), Dynamic(INT(1))}));
+    EXPECT_TRUE(n.has("__index_of_value", {Dynamic(Array{}), Dynamic("f"), Dynamic(INT(0))}));
     EXPECT_FALSE(n.has("drain", {Dynamic(Array{}), Dynamic::fn_ptr("f")}));
 }
 
