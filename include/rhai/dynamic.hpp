@@ -69,9 +69,13 @@ struct HeapObject {
 
     void retain() const { refs.fetch_add(1, std::memory_order_relaxed); }
     void release() const {
-        if (refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+        if (refs.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy(this);
     }
     bool is_unique() const { return refs.load(std::memory_order_acquire) == 1; }
+
+private:
+    // Deletes an object whose count reached zero without deep recursion (dynamic.cpp).
+    static void destroy(const HeapObject* obj) noexcept;
 };
 
 struct StringObj final : HeapObject {
