@@ -4,7 +4,7 @@
 set -euo pipefail
 need=()
 # clang + libclang-rt-14-dev: the libFuzzer targets (preset fuzz, .ci/run)
-for pkg in cmake ninja-build g++ make libgtest-dev libgmock-dev ccache lua5.4 time clang libclang-rt-14-dev; do
+for pkg in cmake ninja-build g++ make libgtest-dev libgmock-dev ccache lua5.4 time libasio-dev rapidjson-dev python3 binutils clang libclang-rt-14-dev; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 [ ${#need[@]} -eq 0 ] && exit 0

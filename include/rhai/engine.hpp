@@ -192,9 +192,20 @@ public:
     // another thread completes the call (or its timeout passes, in real time). Off by default:
     // then such a call fails at once with an error naming eval_async.
     Engine& set_blocking_async(bool on);
+    // The site detail::invoke_async needs, for natives built by hand (register_native) that
+    // act as async host functions of this engine, e.g. the C ABI's JSON callbacks.
+    std::shared_ptr<const detail::AsyncSite> make_async_site(std::string_view name,
+                                                             AsyncFnOptions options = {}) const {
+        return std::make_shared<const detail::AsyncSite>(
+            detail::AsyncSite{std::string(name), std::move(options), async_hub_weak()});
+    }
     // Pending host calls right now, and the handle of one by id (nullopt if not pending).
     size_t pending_call_count() const;
     std::optional<Completion> find_call(uint64_t id) const;
+
+    // Parses a JSON document into a value (objects -> Map, arrays -> Array, null -> ()), as the
+    // script function parse_json does. Throws EvalError on malformed input.
+    static Dynamic parse_json(std::string_view json);
 
     // ---- custom types --------------------------------------------------------------------
     // Names host type T for scripts (type_of(), error messages); print/debug use the

@@ -18,8 +18,9 @@ std::optional<std::chrono::nanoseconds> call_timeout(const AsyncSite& site, Asyn
         if (site.options.timeout->count() <= 0) return std::nullopt;
         return site.options.timeout;
     }
-    std::lock_guard lock(hub.mu);
-    return hub.call_timeout;
+    int64_t ns = hub.call_timeout_ns.load(std::memory_order_relaxed);
+    if (ns <= 0) return std::nullopt;
+    return std::chrono::nanoseconds(ns);
 }
 
 std::shared_ptr<CallState> new_call(const AsyncSite& site, std::shared_ptr<AsyncHub> hub,
@@ -190,14 +191,12 @@ Task Engine::call_fn_raw_async(Scope& scope, const AST& ast, std::string_view na
 }
 
 Engine& Engine::set_call_timeout(std::optional<std::chrono::nanoseconds> timeout) {
-    std::lock_guard lock(hub_->mu);
-    hub_->call_timeout = timeout && timeout->count() > 0 ? timeout : std::nullopt;
+    hub_->call_timeout_ns.store(timeout && timeout->count() > 0 ? int64_t(timeout->count()) : 0);
     return *this;
 }
 
 Engine& Engine::set_max_pending_calls(size_t n) {
-    std::lock_guard lock(hub_->mu);
-    hub_->max_pending = n;
+    hub_->max_pending.store(n);
     return *this;
 }
 
@@ -213,6 +212,7 @@ size_t Engine::expire(TimePoint now) const { return hub_->expire(now); }
 
 Engine& Engine::set_executor(std::function<void(std::function<void()>)> executor) {
     std::lock_guard lock(hub_->mu);
+    hub_->has_executor.store(executor != nullptr);
     hub_->executor = std::move(executor);
     return *this;
 }
@@ -223,16 +223,14 @@ Engine& Engine::set_blocking_async(bool on) {
     return *this;
 }
 
-size_t Engine::pending_call_count() const {
-    std::lock_guard lock(hub_->mu);
-    return hub_->pending;
-}
+size_t Engine::pending_call_count() const { return hub_->pending.load(); }
 
 std::optional<Completion> Engine::find_call(uint64_t id) const {
     std::lock_guard lock(hub_->mu);
-    auto it = hub_->calls.find(id);
-    if (it == hub_->calls.end()) return std::nullopt;
-    std::shared_ptr<detail::CallState> call = it->second.lock();
+    detail::CallState* found = hub_->calls.find(id);
+    // A call being destroyed waits for this lock to leave the index: it is alive here, but
+    // may have no owner left (then it is not pending any more).
+    std::shared_ptr<detail::CallState> call = found ? found->weak_from_this().lock() : nullptr;
     if (!call) return std::nullopt;
     return detail::AsyncHub::completion_of(std::move(call));
 }

@@ -26,25 +26,22 @@ TimePoint AsyncHub::now() {
 }
 
 void AsyncHub::reserve_slot(const std::string& function) {
-    std::lock_guard lock(mu);
-    if (pending >= max_pending) {
+    size_t limit = max_pending.load(std::memory_order_relaxed);
+    if (pending.fetch_add(1, std::memory_order_relaxed) >= limit) {
+        pending.fetch_sub(1, std::memory_order_relaxed);
         throw EvalError(ErrorKind::ErrorTooManyPendingCalls,
-                        "Too many pending host calls (the engine's limit is " +
-                            std::to_string(max_pending) + "): '" + function + "' was not started");
+                        "Too many pending host calls (the engine's limit is " + std::to_string(limit) +
+                            "): '" + function + "' was not started");
     }
-    ++pending;
 }
 
-void AsyncHub::release_slot() {
-    std::lock_guard lock(mu);
-    --pending;
-}
+void AsyncHub::release_slot() { pending.fetch_sub(1, std::memory_order_relaxed); }
 
 void AsyncHub::add_call(const std::shared_ptr<CallState>& shared) {
     CallState& call = *shared;
     std::lock_guard lock(mu);
     call.registered = true;
-    calls.emplace(call.id, shared);
+    calls.insert(call.id, &call);
     if (call.deadline) {
         call.timer = timers.emplace(*call.deadline, Timer{shared, {}});
         call.has_timer = true;
@@ -52,10 +49,11 @@ void AsyncHub::add_call(const std::shared_ptr<CallState>& shared) {
 }
 
 void AsyncHub::remove_call(CallState& call) {
-    std::lock_guard lock(mu);
+    // `registered` only changes with call.mu held (or in the destructor), so it can be read here.
     if (!call.registered) return;
+    std::lock_guard lock(mu);
     call.registered = false;
-    --pending;
+    pending.fetch_sub(1, std::memory_order_relaxed);
     calls.erase(call.id);
     if (call.has_timer) {
         timers.erase(call.timer);
@@ -63,9 +61,14 @@ void AsyncHub::remove_call(CallState& call) {
     }
 }
 
+CallState::~CallState() {
+    if (registered) hub->remove_call(*this);
+}
+
 void AsyncHub::add_task(const std::shared_ptr<TaskState>& task) {
     std::lock_guard lock(mu);
-    tasks.emplace(task->id, task);
+    task->registered = true;
+    tasks.insert(task->id, task.get());
     if (task->deadline) {
         task->timer = timers.emplace(*task->deadline, Timer{{}, task});
         task->has_timer = true;
@@ -74,11 +77,17 @@ void AsyncHub::add_task(const std::shared_ptr<TaskState>& task) {
 
 void AsyncHub::remove_task(TaskState& task) {
     std::lock_guard lock(mu);
+    if (!task.registered) return;
+    task.registered = false;
     tasks.erase(task.id);
     if (task.has_timer) {
         timers.erase(task.timer);
         task.has_timer = false;
     }
+}
+
+TaskState::~TaskState() {
+    if (hub) hub->remove_task(*this);
 }
 
 std::optional<TimePoint> AsyncHub::next_deadline() {
@@ -134,8 +143,9 @@ void AsyncHub::shutdown() {
         std::lock_guard lock(mu);
         if (!alive) return;
         alive = false;
-        for (auto& [id, weak] : tasks)
-            if (auto t = weak.lock()) live.push_back(std::move(t));
+        tasks.for_each([&](TaskState* t) {
+            if (auto strong = t->weak_from_this().lock()) live.push_back(std::move(strong));
+        });
     }
     for (auto& t : live)
         t->end(TaskStatus::Cancelled, EvalError(ErrorKind::ErrorCancelled, "Engine destroyed"),
@@ -144,8 +154,9 @@ void AsyncHub::shutdown() {
     std::vector<std::shared_ptr<CallState>> blocked;
     {
         std::lock_guard lock(mu);
-        for (auto& [id, weak] : calls)
-            if (auto c = weak.lock()) blocked.push_back(std::move(c));
+        calls.for_each([&](CallState* c) {
+            if (auto strong = c->weak_from_this().lock()) blocked.push_back(std::move(strong));
+        });
     }
     for (auto& c : blocked) {
         std::function<void(CancelReason)> cb;

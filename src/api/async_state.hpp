@@ -23,6 +23,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "api/call_index.hpp"
 #include "api/evaluate.hpp"
 #include "rhai/async.hpp"
 #include "runtime/engine_core.hpp"
@@ -44,25 +45,28 @@ struct Timer {
 };
 using TimerMap = std::multimap<TimePoint, Timer>;
 
-struct CallState {
-    uint64_t id = 0;
-    std::string function;
-    std::shared_ptr<AsyncHub> hub;
-    std::shared_ptr<TaskState> task;  // null for a blocking synchronous call
-
+struct CallState : std::enable_shared_from_this<CallState> {
+    // Fields every round trip touches come first, so that a call costs few cache lines.
     std::mutex mu;
     CallPhase phase = CallPhase::Invoking;
-    std::optional<Dynamic> value;       // the answer (AnsweredNow / Blocking)
-    std::optional<EvalError> error;
-    std::function<void(CancelReason)> on_cancel;
-    std::optional<CancelReason> abandoned_because;
+    bool registered = false;  // in the hub's index (changes under mu and AsyncHub::mu)
+    bool has_timer = false;   // guarded by AsyncHub::mu
+    uint64_t id = 0;
+    std::shared_ptr<TaskState> task;  // null for a blocking synchronous call
+    std::shared_ptr<AsyncHub> hub;
     std::optional<TimePoint> deadline;
-    std::condition_variable* waiter = nullptr;  // Blocking
+    std::function<void(CancelReason)> on_cancel;
 
-    // Guarded by AsyncHub::mu.
-    bool registered = false;
-    bool has_timer = false;
-    TimerMap::iterator timer;
+    std::string function;
+    std::optional<Dynamic> value;  // the answer (AnsweredNow / Blocking)
+    std::unique_ptr<EvalError> error;
+    std::optional<CancelReason> abandoned_because;
+    std::condition_variable* waiter = nullptr;  // Blocking
+    TimerMap::iterator timer;                   // guarded by AsyncHub::mu
+
+    // A call dropped by every holder while still registered (the host let go of its
+    // Completion without answering) leaves the index and gives its pending slot back.
+    ~CallState();
 
     // Resolve / reject (Completion). See Completion::resolve for the contract.
     bool complete(std::optional<Dynamic> value, std::optional<EvalError> error);
@@ -72,29 +76,30 @@ struct CallState {
 };
 
 struct TaskState : std::enable_shared_from_this<TaskState> {
-    uint64_t id = 0;
-    std::shared_ptr<AsyncHub> hub;
-    uint64_t op_budget = 0;
-
-    std::mutex run_mu;                     // serializes runs of this task
+    // Fields every run touches come first, so that a resume costs few cache lines.
+    std::mutex run_mu;                      // serializes runs of this task
     std::atomic<std::thread::id> runner{};  // the thread inside the VM right now
     std::atomic<bool> cancel_requested{false};
     std::atomic<TaskStatus> status{TaskStatus::Running};
+    bool registered = false;  // guarded by AsyncHub::mu
+    bool has_timer = false;   // guarded by AsyncHub::mu
     std::atomic<uint64_t> operations{0};
-
+    uint64_t op_budget = 0;
+    std::shared_ptr<AsyncHub> hub;
     api::PreparedRun run;  // guarded by run_mu; empty once finished
+    std::optional<TimePoint> deadline;
 
     mutable std::mutex mu;  // the fields below
     std::weak_ptr<CallState> waiting;
     uint64_t waiting_id = 0;
+    std::function<void(const Task&)> on_complete;
     Dynamic result;
     std::optional<EvalError> error;
-    std::function<void(const Task&)> on_complete;
-    std::optional<TimePoint> deadline;
 
-    // Guarded by AsyncHub::mu.
-    bool has_timer = false;
-    TimerMap::iterator timer;
+    uint64_t id = 0;
+    TimerMap::iterator timer;  // guarded by AsyncHub::mu
+
+    ~TaskState();
 
     // Runs the task: first answers the call `call_id` (when non-zero) with `value` / `error`,
     // then continues for `budget` operations (0: the task's own budget).
@@ -113,16 +118,19 @@ private:
 struct AsyncHub : std::enable_shared_from_this<AsyncHub> {
     EngineCore* core = nullptr;
 
+    // Read on every call without the lock.
+    std::atomic<size_t> pending{0};            // calls started and not yet finished
+    std::atomic<size_t> max_pending{1'000'000};
+    std::atomic<int64_t> call_timeout_ns{0};   // 0: none
+    std::atomic<bool> has_executor{false};
+
     std::mutex mu;  // the fields below
     bool alive = true;
     std::function<TimePoint()> clock;
-    std::optional<std::chrono::nanoseconds> call_timeout;
-    size_t max_pending = 1'000'000;
     std::function<void(std::function<void()>)> executor;
     bool blocking = false;
-    size_t pending = 0;
-    std::unordered_map<uint64_t, std::weak_ptr<CallState>> calls;  // pending, by id
-    std::unordered_map<uint64_t, std::weak_ptr<TaskState>> tasks;  // unfinished, by id
+    IdIndex<CallState> calls;  // pending, by id
+    IdIndex<TaskState> tasks;  // unfinished, by id
     TimerMap timers;
 
     TimePoint now();

@@ -38,12 +38,12 @@ bool CallState::complete(std::optional<Dynamic> v, std::optional<EvalError> e) {
             case CallPhase::Invoking:
                 // Answered before the host function returned: the script goes on without waiting.
                 value = std::move(v);
-                error = std::move(e);
+                if (e) error = std::make_unique<EvalError>(std::move(*e));
                 phase = CallPhase::AnsweredNow;
                 return true;
             case CallPhase::Blocking:
                 value = std::move(v);
-                error = std::move(e);
+                if (e) error = std::make_unique<EvalError>(std::move(*e));
                 phase = CallPhase::Completed;
                 hub->remove_call(*this);
                 if (waiter) waiter->notify_all();
@@ -58,7 +58,7 @@ bool CallState::complete(std::optional<Dynamic> v, std::optional<EvalError> e) {
         }
     }
     std::function<void(std::function<void()>)> executor;
-    {
+    if (hub->has_executor.load(std::memory_order_relaxed)) {
         std::lock_guard lock(hub->mu);
         executor = hub->executor;
     }

@@ -8,6 +8,7 @@
 
 #include "api/async_state.hpp"
 #include "api/scope_binding.hpp"
+#include "packages/map_json.hpp"
 #include "packages/packages.hpp"
 #include "syntax/keywords.hpp"
 
@@ -231,5 +232,7 @@ Engine& Engine::set_allow_eval(bool on) {
 bool Engine::strict_variables() const { return core_->strict_variables; }
 OptimizationLevel Engine::optimization_level() const { return core_->optimization; }
 bool Engine::fail_on_invalid_map_property() const { return core_->fail_on_invalid_map_property; }
+
+Dynamic Engine::parse_json(std::string_view json) { return packages::json::parse(json); }
 
 }  // namespace rhai

@@ -63,7 +63,7 @@ void unshare(Scope& scope) {
 
 PreparedRun prepared(EngineCore& core, const std::shared_ptr<const Program>& program, Scope* scope) {
     PreparedRun run;
-    run.task = std::make_unique<vm::Task>(core, program, prelude_for(core));
+    run.task.emplace(core, program, prelude_for(core));
     if (scope) {
         run.scope = scope;
         run.binding = std::make_unique<RunBinding>(RunBinding{scope});
@@ -92,7 +92,7 @@ std::shared_ptr<const Program> variant(EngineCore& core, CompiledScript& cs, con
 // The prelude (higher-order built-ins written in Rhai) needs the standard packages' helper
 // natives; engines without them (Engine::new_raw) run without it. Compiled once per process.
 std::shared_ptr<const Program> prelude_for(const EngineCore& core) {
-    if (!core.functions.contains_name("__prelude_mode")) return nullptr;
+    if (!core.functions.contains_name("__prelude_not_found")) return nullptr;
     static const std::shared_ptr<const Program> prelude = [] {
         EngineCore defaults;
         return std::shared_ptr<const Program>(

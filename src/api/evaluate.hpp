@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,7 +28,7 @@ struct RunBinding;
 
 // One evaluation ready to run.
 struct PreparedRun {
-    std::unique_ptr<vm::Task> task;
+    std::optional<vm::Task> task;  // inline: one pointer hop less on every resume
     std::unique_ptr<RunBinding> binding;  // what the `$scope$` natives reach (may be null)
     Scope* scope = nullptr;
     size_t rewind_to = SIZE_MAX;          // call_fn: the Scope length to rewind to at the end

@@ -1,8 +1,9 @@
 // Script functions of a module (a script loaded by a resolver, or eval_ast_as_module) exposed
 // as natives of the Module, so `m::f(...)` resolves exactly like a C++ module function.
 //
-// The call runs on a nested VM task on the caller's thread: it cannot suspend for an async
-// host call (the VM reports that as an error naming eval_async).
+// The VM enters such a function as a frame of the running task (NativeFunction::script), so
+// it can suspend for async host calls. The native entry point serves callers outside the VM:
+// it runs the function on a nested VM task, where a pending host call is an error.
 #include <memory>
 
 #include "api/evaluate.hpp"
@@ -45,6 +46,7 @@ void add_script_functions(Module& module, const std::shared_ptr<const Program>& 
         nf.params.assign(fn->arity, ParamType::dynamic());
         nf.invoke = &invoke_script_fn;
         nf.state = std::make_shared<const ScriptFnState>(ScriptFnState{program, fn->name, fn->arity});
+        nf.script = program->handle(fn.get());
         module.set_raw_fn(std::move(nf));
     }
 }

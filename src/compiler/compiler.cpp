@@ -794,21 +794,39 @@ private:
         return false;
     }
 
+    // A switch on a variable that a closure has captured (a Shared cell): Rhai 1.25 hashes the
+    // cell, not its content, so no literal case ever matches it; range cases still do.
+    size_t switch_shared_probe(const Node& n) {
+        const Node& subject = *n.kids[0];
+        const LocalVar* var = subject.kind == NodeKind::Variable ? find_local(subject.text) : nullptr;
+        if (!var) return SIZE_MAX;
+        emit(Op::IS_SHARED, n.pos, 1, 0, var->slot);
+        return emit(Op::JUMP_IF_TRUE, n.pos, -1);
+    }
+
+    // switch: cases are tested in order with MATCH_JUMP (Rhai tests literal cases before range
+    // cases, but a numeric literal cannot follow a range, so source order gives the same result).
     void compile_switch(const Node& n) {
         compile_expr(*n.kids[0]);
+        size_t to_shared = switch_shared_probe(n);
         std::vector<size_t> to_end;
+        std::vector<std::pair<uint16_t, size_t>> range_entries;  // (constant, body entry)
         for (auto& c : n.cases) {
             std::vector<size_t> to_body;
+            std::vector<uint16_t> ranges;
             for (auto& p : c.patterns) {
                 Dynamic v;
                 if (!switch_pattern(*p, v))
-                    compile_error(ParseErrorKind::WrongSwitchCaseCondition, "Only literal values can be used as switch cases", p->pos);
+                    compile_error(ParseErrorKind::ExprExpected, "Expecting a literal expression", p->pos);
+                bool is_range = v.is_range();
                 uint32_t k = add_const(std::move(v));
                 if (k > 65535) compile_error(ParseErrorKind::LiteralTooLarge, "Too many constants", p->pos);
+                if (is_range) ranges.push_back(uint16_t(k));
                 to_body.push_back(emit(Op::MATCH_JUMP, p->pos, 0, 0, uint16_t(k)));
             }
             size_t next_case = emit(Op::JUMP, c.pos, 0);
             for (size_t j : to_body) patch(j);
+            for (uint16_t k : ranges) range_entries.emplace_back(k, here());
             size_t guard_fail = SIZE_MAX;
             if (c.guard) guard_fail = compile_condition_false_jump(*c.guard);
             emit(Op::POP, c.pos, -1);
@@ -817,6 +835,14 @@ private:
             depth_ -= 0;  // the arm's value replaced the scrutinee: depth unchanged
             patch(next_case);
             if (guard_fail != SIZE_MAX) patch(guard_fail);
+        }
+        if (to_shared != SIZE_MAX) {
+            // Shared scrutinee: only the range cases. A failed guard resumes the ordinary chain
+            // after its case, where only later ranges can match a number.
+            size_t skip = emit(Op::JUMP, n.pos, 0);
+            patch(to_shared);
+            for (auto [k, entry] : range_entries) emit(Op::MATCH_JUMP, n.pos, 0, 0, k, uint32_t(entry));
+            patch(skip);
         }
         emit(Op::POP, n.pos, -1);
         if (n.default_case) compile_block_value(*n.default_case);

@@ -20,6 +20,7 @@
 namespace rhai {
 
 struct EngineCore;
+struct ScriptFunction;  // compiler/bytecode.hpp
 
 // One declared parameter type. `any` accepts every value (Rhai's Dynamic parameter).
 struct ParamType {
@@ -96,6 +97,11 @@ struct NativeFunction {
     // unless `pure` is set.
     bool first_by_ref = false;
     bool pure = true;
+    // Set for a script function exposed through a Module (a module loaded from a script): the
+    // VM enters it as a frame of the running task instead of calling `invoke`, so it can
+    // suspend for async host calls like any other script code. `invoke` still serves callers
+    // outside the VM.
+    std::shared_ptr<const ScriptFunction> script;
 
     Dynamic call(NativeCallContext& ctx, Dynamic** args) const { return invoke(state.get(), ctx, args); }
 };

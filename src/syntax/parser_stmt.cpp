@@ -153,6 +153,13 @@ NodePtr Parser::parse_if() {
     return node;
 }
 
+// A literal range case that can contain no value (`5..3`, `5..5`).
+static bool is_empty_range_pattern(const Node& r) {
+    if (r.kids[0]->kind != NodeKind::IntLit || r.kids[1]->kind != NodeKind::IntLit) return false;
+    INT lo = r.kids[0]->int_value, hi = r.kids[1]->int_value;
+    return r.flag ? lo > hi : lo >= hi;
+}
+
 // switch ::= 'switch' expr '{' { case (',' | <after a block>) } '}'
 // case   ::= pattern {'|' pattern} ['if' expr] '=>' statement  |  '_' '=>' statement
 NodePtr Parser::parse_switch() {
@@ -197,7 +204,8 @@ NodePtr Parser::parse_switch() {
                     error(ParseErrorKind::WrongSwitchIntegerCase,
                           "Numeric switch case cannot follow a range case", pat->pos);
                 }
-                if (pat->kind == NodeKind::Range) seen_range = true;
+                // An empty range is dropped from the case table, so it does not count.
+                if (pat->kind == NodeKind::Range && !is_empty_range_pattern(*pat)) seen_range = true;
                 c.patterns.push_back(std::move(pat));
             } while (eat(Tok::Pipe));
             if (eat(Tok::If)) c.guard = parse_condition();

@@ -7,6 +7,7 @@
 
 #include "runtime/float_compare.hpp"
 #include "vm/machine.hpp"
+#include "vm/switch_case.hpp"
 
 namespace rhai::vm {
 
@@ -742,14 +743,7 @@ Status Machine::execute() {
             case Op::MATCH_JUMP: {
                 const Dynamic& pat = K[in.b];
                 const Dynamic& v = sp[-1];
-                bool hit;
-                if (pat.is_range() && v.is_int()) {
-                    const RangeObj& r = pat.as_range();
-                    hit = v.as_int() >= r.start &&
-                          (pat.tag() == Tag::Range ? v.as_int() < r.end : v.as_int() <= r.end);
-                } else {
-                    hit = pat.tag() == v.tag() && pat == v;
-                }
+                bool hit = pat.is_int() && v.is_int() ? pat.as_int() == v.as_int() : switch_case_hit(pat, v);
                 if (hit) pc = code + in.c;
                 break;
             }

@@ -116,6 +116,13 @@ void Machine::module_call(const std::string& full, uint32_t args_at, uint32_t ar
     for (uint32_t i = 0; i < argc; ++i) argv[i] = &stack_[args_at + i];
     const NativeFunction* nf = m->functions().resolve(parts.back(), argv, argc);
     if (!nf) function_not_found(full, argv, argc, pos);
+    if (nf->script) {
+        // A function of a script module runs on this machine, so it can suspend.
+        for (uint32_t i = 0; i < argc; ++i) stack_[args_at + i] = stack_[args_at + i].flatten();
+        push_frame(nf->script.get(), args_at, args_at, pos);
+        frames_.back().keep = nf->script;
+        return;
+    }
     Dynamic r = call_native(nf, full, argv, pos);
     finish_native_call(std::move(r), args_at, top);
 }
