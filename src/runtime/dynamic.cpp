@@ -37,6 +37,9 @@ std::string CustomObj::type_name() const {
     return out;
 }
 
+ArrayObj::~ArrayObj() = default;
+MapObj::~MapObj() = default;
+
 // ---- HeapObject ----------------------------------------------------------------------------
 
 // Freeing a value frees what it holds, which frees what that holds...: a recursive descent as

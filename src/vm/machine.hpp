@@ -114,7 +114,20 @@ private:
     uint32_t saved_sp_ = 0;     // top of stack at the last save point (error recovery)
     uint32_t suspend_slot_ = 0; // where the pending call's result goes
     std::optional<EvalError> pending_error_;
-    bool size_limits_ = false;  // any of the string/array/map size limits is set
+    // Effective size limits of one value (runtime/size_limits.hpp), checked by enforce_size.
+    size_t limit_string_ = 0, limit_array_ = 0, limit_map_ = 0, limit_blob_ = 0;
+    // Limits::max_memory (memory.cpp): bytes found by the last census of the task's values,
+    // and bytes produced since (charged at the size-check points).
+    size_t max_memory_ = 0;
+    size_t measured_bytes_ = 0;
+    size_t fresh_bytes_ = 0;
+    // Recently charged objects and their sizes: a container growing in place (`a.push(x)`
+    // between other charges) is charged by its growth only.
+    struct Charged {
+        const HeapObject* obj = nullptr;
+        size_t bytes = 0;
+    };
+    Charged charged_[8];
     uint64_t budget_end_ = UINT64_MAX;
     uint64_t next_check_ = UINT64_MAX;
 
@@ -138,7 +151,11 @@ private:
                     Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos);
     void call_by_name(std::string_view name, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
                       Position pos, CacheEntry* cache);
-    void enforce_size(const Dynamic& v, Position pos) const;
+    void enforce_size(const Dynamic& v, Position pos);
+    // The memory cap (memory.cpp): charge a value just produced or grown; past the cap a
+    // census of everything the task holds decides (ErrorMemoryLimit).
+    void charge_memory(const Dynamic& v, Position pos);
+    size_t census_bytes() const;
     Dynamic call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos);
     const ScriptFunction* find_method(const Program* p, std::string_view name, size_t argc,
                                       const Dynamic& receiver) const;
