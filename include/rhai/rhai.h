@@ -166,6 +166,36 @@ rhai_status rhai_pending_count(rhai_engine* engine, uint64_t* out);
  * (or the engine is freed). RHAI_ERR_INVALID for an unknown handle. */
 rhai_status rhai_release_value(rhai_engine* engine, uint64_t handle);
 
+/* ---- the scalar fast path (no JSON) ----------------------------------------------------- */
+
+/* For hot synchronous host functions whose arguments and result are scalars: no JSON is
+ * written or parsed. Types of rhai_scalar.type: */
+#define RHAI_SCALAR_UNIT 0   /* () */
+#define RHAI_SCALAR_BOOL 1   /* i: 0 or 1 */
+#define RHAI_SCALAR_INT 2    /* i */
+#define RHAI_SCALAR_FLOAT 3  /* f */
+#define RHAI_SCALAR_STRING 4 /* s: UTF-8, len bytes (arguments are also NUL-terminated) */
+
+typedef struct rhai_scalar {
+    int32_t type;
+    int64_t i;
+    double f;
+    const char* s;
+    size_t len;
+} rhai_scalar;
+
+/* `args` (argc of them, a char argument arrives as a 1-character STRING) are borrowed for the
+ * callback. Return 0 with `*result` set (result->s, for a STRING, is borrowed until control
+ * returns to the host: the library copies it first), or non-zero to raise a catchable
+ * runtime error at the call site whose message is result->s when result is a STRING. */
+typedef int32_t (*rhai_scalar_callback)(uint64_t callback_id, const rhai_scalar* args, size_t argc,
+                                        rhai_scalar* result);
+
+/* Registers `name` with exactly `arity` (0..RHAI_MAX_ARITY) arguments. A call with an argument
+ * that is not a scalar (unit, bool, INT, FLOAT, string, char) is a runtime error naming it. */
+rhai_status rhai_register_scalar_function(rhai_engine* engine, const char* name, size_t arity,
+                                          uint64_t callback_id, rhai_scalar_callback callback);
+
 /* ---- scopes ------------------------------------------------------------------------- */
 
 /* A variable scope the host fills and reads back; scripts' top-level `let`s are added to it.

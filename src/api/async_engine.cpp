@@ -87,7 +87,7 @@ Dynamic invoke_blocking(const AsyncSite& site, const std::shared_ptr<AsyncHub>& 
                             "' is asynchronous (it did not answer at once): run the script with eval_async, "
                             "or enable Engine::set_blocking_async");
     }
-    std::condition_variable cv;
+    std::condition_variable_any cv;
     std::optional<std::chrono::nanoseconds> timeout = call_timeout(site, *hub);
     call->phase = CallPhase::Blocking;
     call->waiter = &cv;

@@ -98,13 +98,23 @@ std::optional<TimePoint> AsyncHub::next_deadline() {
 
 size_t AsyncHub::expire(TimePoint now) {
     std::vector<Timer> due;
+    // Strong references taken under the lock are dropped after it: the last one would run a
+    // destructor that takes the lock again (~CallState, ~TaskState leave the indexes).
+    std::vector<std::shared_ptr<CallState>> calls_held;
+    std::vector<std::shared_ptr<TaskState>> tasks_held;
     {
         std::lock_guard lock(mu);
         auto end = timers.upper_bound(now);
         for (auto it = timers.begin(); it != end; ++it) {
             due.push_back(it->second);
-            if (auto c = it->second.call.lock()) c->has_timer = false;
-            if (auto t = it->second.task.lock()) t->has_timer = false;
+            if (auto c = it->second.call.lock()) {
+                c->has_timer = false;
+                calls_held.push_back(std::move(c));
+            }
+            if (auto t = it->second.task.lock()) {
+                t->has_timer = false;
+                tasks_held.push_back(std::move(t));
+            }
         }
         timers.erase(timers.begin(), end);
     }

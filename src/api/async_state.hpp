@@ -6,8 +6,8 @@
 // late completion after the Engine is gone finds a hub marked dead instead of freed memory.
 //
 // Locks, always taken in this order: TaskState::run_mu (held while the VM runs the task),
-// CallState::mu, TaskState::mu, AsyncHub::mu. None is held while a host callback runs
-// (on_complete, on_cancel, the executor), except that async host functions themselves are
+// CallState::mu, TaskState::mu, AsyncHub::mu (the last three are SpinLocks: short sections only).
+// None is held while a host callback runs (on_complete, on_cancel, the executor), except that async host functions themselves are
 // called from inside the VM, under run_mu — so a host function that cancels its own task only
 // sets a flag (cancel_requested) that takes effect when it returns.
 #pragma once
@@ -24,6 +24,7 @@
 #include <unordered_map>
 
 #include "api/call_index.hpp"
+#include "api/spin_lock.hpp"
 #include "api/evaluate.hpp"
 #include "rhai/async.hpp"
 #include "runtime/engine_core.hpp"
@@ -47,7 +48,7 @@ using TimerMap = std::multimap<TimePoint, Timer>;
 
 struct CallState : std::enable_shared_from_this<CallState> {
     // Fields every round trip touches come first, so that a call costs few cache lines.
-    std::mutex mu;
+    SpinLock mu;
     CallPhase phase = CallPhase::Invoking;
     bool registered = false;  // in the hub's index (changes under mu and AsyncHub::mu)
     bool has_timer = false;   // guarded by AsyncHub::mu
@@ -61,7 +62,7 @@ struct CallState : std::enable_shared_from_this<CallState> {
     std::optional<Dynamic> value;  // the answer (AnsweredNow / Blocking)
     std::unique_ptr<EvalError> error;
     std::optional<CancelReason> abandoned_because;
-    std::condition_variable* waiter = nullptr;  // Blocking
+    std::condition_variable_any* waiter = nullptr;  // Blocking
     TimerMap::iterator timer;                   // guarded by AsyncHub::mu
 
     // A call dropped by every holder while still registered (the host let go of its
@@ -76,25 +77,26 @@ struct CallState : std::enable_shared_from_this<CallState> {
 };
 
 struct TaskState : std::enable_shared_from_this<TaskState> {
-    // Fields every run touches come first, so that a resume costs few cache lines.
+    // Fields every run touches come first, so that a resume costs few cache lines (a host with
+    // thousands of waiting tasks resumes each from cold memory); the error is boxed.
     std::mutex run_mu;                      // serializes runs of this task
     std::atomic<std::thread::id> runner{};  // the thread inside the VM right now
     std::atomic<bool> cancel_requested{false};
     std::atomic<TaskStatus> status{TaskStatus::Running};
     bool registered = false;  // guarded by AsyncHub::mu
     bool has_timer = false;   // guarded by AsyncHub::mu
-    std::atomic<uint64_t> operations{0};
     uint64_t op_budget = 0;
-    std::shared_ptr<AsyncHub> hub;
     api::PreparedRun run;  // guarded by run_mu; empty once finished
     std::optional<TimePoint> deadline;
+    std::shared_ptr<AsyncHub> hub;
 
-    mutable std::mutex mu;  // the fields below
-    std::weak_ptr<CallState> waiting;
+    mutable SpinLock mu;  // the fields below
     uint64_t waiting_id = 0;
+    std::weak_ptr<CallState> waiting;
+    std::atomic<uint64_t> operations{0};
     std::function<void(const Task&)> on_complete;
     Dynamic result;
-    std::optional<EvalError> error;
+    std::unique_ptr<EvalError> error;
 
     uint64_t id = 0;
     TimerMap::iterator timer;  // guarded by AsyncHub::mu
@@ -124,7 +126,7 @@ struct AsyncHub : std::enable_shared_from_this<AsyncHub> {
     std::atomic<int64_t> call_timeout_ns{0};   // 0: none
     std::atomic<bool> has_executor{false};
 
-    std::mutex mu;  // the fields below
+    SpinLock mu;  // the fields below
     bool alive = true;
     std::function<TimePoint()> clock;
     std::function<void(std::function<void()>)> executor;

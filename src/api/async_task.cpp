@@ -80,7 +80,7 @@ std::function<void(const Task&)> TaskState::finish_locked(TaskStatus how, Dynami
     {
         std::lock_guard lock(mu);
         result = std::move(value);
-        error = std::move(err);
+        error = err ? std::make_unique<EvalError>(std::move(*err)) : nullptr;
         waiting.reset();
         waiting_id = 0;
         cb = std::move(on_complete);
@@ -325,7 +325,7 @@ const EvalError* Task::error() const {
     TaskStatus s = state_->status.load();
     if (s != TaskStatus::Failed && s != TaskStatus::Cancelled) return nullptr;
     std::lock_guard lock(state_->mu);
-    return state_->error ? &*state_->error : nullptr;
+    return state_->error.get();
 }
 std::vector<PendingCallInfo> Task::pending_calls() const {
     std::vector<PendingCallInfo> out;

@@ -229,7 +229,11 @@ Engine& Engine::set_fail_on_invalid_map_property(bool on) {
     return *this;
 }
 Engine& Engine::set_allow_eval(bool on) {
+    // As Rhai hosts forbid it: `eval` becomes a disabled symbol, so a script using it does not
+    // compile. The VM checks the flag too, for code compiled before the change (an AST kept).
     core_->allow_eval = on;
+    if (on) core_->disabled_symbols.erase("eval");
+    else core_->disabled_symbols.insert("eval");
     return *this;
 }
 

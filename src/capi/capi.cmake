@@ -42,3 +42,10 @@ set_target_properties(rhai_static PROPERTIES
   IMPORTED_LOCATION ${CMAKE_CURRENT_BINARY_DIR}/librhai.a
   INTERFACE_INCLUDE_DIRECTORIES ${CMAKE_CURRENT_SOURCE_DIR}/include)
 add_dependencies(rhai_static rhai_static_archive)
+
+# `cmake --install`: the C ABI (librhai.so with its version links, librhai.a, rhai.h), where
+# FFI hosts look for it: the Python binding's last resort is the dynamic loader's search path.
+include(GNUInstallDirs)
+install(TARGETS rhai LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/librhai.a DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(FILES ${CMAKE_CURRENT_SOURCE_DIR}/include/rhai/rhai.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rhai)

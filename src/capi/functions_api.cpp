@@ -34,13 +34,11 @@ EvalError host_error(const HostFunction& f, const std::string& what) {
     return EvalError(ErrorKind::ErrorSystem, "Host function '" + f.name + "' " + what);
 }
 
-std::string encode_args(const HostFunction& f, Dynamic** args, size_t n) {
-    rapidjson::StringBuffer buf;
+void encode_args(const HostFunction& f, Dynamic** args, size_t n, rapidjson::StringBuffer& buf) {
     JsonWriter w(buf);
     w.StartArray();
     for (size_t i = 0; i < n; ++i) write_value(w, *args[i], f.owner->values.get());
     w.EndArray();
-    return std::string(buf.GetString(), buf.GetSize());
 }
 
 const char* reason_name(CancelReason r) {
@@ -101,8 +99,9 @@ uint64_t adopt_engine_future(rhai_engine* owner, const Completion& done) {
 }
 
 // The host's envelope, copied and checked. Throws EvalError (raised at the call site).
-Dynamic answer_of(const HostFunction& f, NativeCallContext& ctx, const std::string& reply) {
-    rapidjson::Document doc;
+Dynamic answer_of(const HostFunction& f, NativeCallContext& ctx, std::string_view reply) {
+    ScratchDocument scratch;
+    rapidjson::Document& doc = scratch.doc();
     try {
         parse_document(doc, reply);
     } catch (const JsonError& e) {
@@ -144,24 +143,36 @@ Dynamic answer_of(const HostFunction& f, NativeCallContext& ctx, const std::stri
     throw host_error(f, "returned an unknown status \"" + std::string(st) + "\"");
 }
 
+// Hands a released-flavour envelope back to the host however answer_of ends.
+struct ReleaseEnvelope {
+    const HostFunction& f;
+    const char* envelope;
+    ~ReleaseEnvelope() {
+        if (f.release) f.release(f.callback_id, envelope);
+    }
+};
+
 Dynamic call_envelope(const HostFunction& f, NativeCallContext& ctx, Dynamic** args, size_t n) {
-    std::string args_json = encode_args(f, args, n);
-    const char* reply = f.callback(f.callback_id, args_json.c_str());
+    rapidjson::StringBuffer args_json;
+    encode_args(f, args, n, args_json);
+    const char* reply = f.callback(f.callback_id, args_json.GetString());
     if (!reply) throw host_error(f, "returned NULL instead of an envelope");
-    std::string copy(reply);  // the host's string is borrowed only until we return to it
-    if (f.release) f.release(f.callback_id, reply);
-    return answer_of(f, ctx, copy);
+    // The envelope is borrowed until control returns to the host: answer_of parses it (the
+    // document copies its strings) before anything can call back into the host.
+    ReleaseEnvelope guard{f, reply};
+    return answer_of(f, ctx, reply);
 }
 
 Dynamic call_listener(const HostFunction& f, NativeCallContext& ctx, Dynamic** args, size_t n) {
     struct Env {
         const HostFunction* f;
-        std::string args;
-    } env{&f, encode_args(f, args, n)};
+        rapidjson::StringBuffer args;
+    } env{&f, {}};
+    encode_args(f, args, n, env.args);
     return detail::invoke_async(*f.site, ctx, [](void* p, Completion done) {
         auto& e = *static_cast<Env*>(p);
         uint64_t id = adopt_engine_future(e.f->owner, done);
-        e.f->listener(e.f->callback_id, id, e.args.c_str());
+        e.f->listener(e.f->callback_id, id, e.args.GetString());
     }, &env);
 }
 
@@ -199,7 +210,8 @@ struct Outcome {
 };
 
 Outcome parse_outcome(rhai_engine* engine, std::string_view json) {
-    rapidjson::Document doc;
+    ScratchDocument scratch;
+    rapidjson::Document& doc = scratch.doc();
     parse_document(doc, json);
     if (!doc.IsObject()) throw JsonError("a completion must be {\"value\": ...} or {\"error\": \"...\"}");
     auto v = doc.FindMember("value");

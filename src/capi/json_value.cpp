@@ -315,7 +315,8 @@ void parse_document(rapidjson::Document& doc, std::string_view text) {
 }
 
 Dynamic parse_value(std::string_view text, const ValueTable* table) {
-    rapidjson::Document doc;
+    ScratchDocument scratch;
+    rapidjson::Document& doc = scratch.doc();
     parse_document(doc, text);
     return from_json(doc, table);
 }

@@ -6,6 +6,7 @@
 // ValueTable and cross as {"$handle":N,...}.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -56,6 +57,23 @@ Dynamic from_json(const rapidjson::Value& json, const ValueTable* table);
 Dynamic parse_value(std::string_view text, const ValueTable* table);
 // Parses text into `doc`; throws JsonError naming the offset when malformed.
 void parse_document(rapidjson::Document& doc, std::string_view text);
+
+// A Document whose first kInline bytes of nodes live inside it. Envelopes and completions are
+// small, and RapidJSON's default pool mallocs (and frees) a 64 KB chunk for each document:
+// that was the largest single cost of a host call (callgrind, docs/benchmarks.md "C ABI").
+class ScratchDocument {
+public:
+    ScratchDocument() : pool_(inline_, sizeof inline_), doc_(&pool_) {}
+    ScratchDocument(const ScratchDocument&) = delete;
+    ScratchDocument& operator=(const ScratchDocument&) = delete;
+    rapidjson::Document& doc() { return doc_; }
+
+private:
+    static constexpr size_t kInline = 1024;
+    alignas(std::max_align_t) char inline_[kInline];
+    rapidjson::MemoryPoolAllocator<> pool_;
+    rapidjson::Document doc_;
+};
 
 std::string base64_encode(const Blob& data);
 Blob base64_decode(std::string_view text);  // throws JsonError

@@ -18,6 +18,7 @@
 
 #include "rhai/dynamic.hpp"
 #include "runtime/native.hpp"
+#include "runtime/native_memo.hpp"
 
 namespace rhai {
 
@@ -45,6 +46,8 @@ enum class OptimizationLevel : uint8_t { None, Simple, Full };
 
 struct EngineCore {
     FunctionRegistry functions;
+    // Resolutions of `functions` shared by every task (behind each task's call-site caches).
+    std::unique_ptr<NativeMemo> native_memo = std::make_unique<NativeMemo>();
     Limits limits;
     OptimizationLevel optimization = OptimizationLevel::Simple;
 

@@ -38,7 +38,11 @@ CacheEntry* Machine::caches_for(const Program* p) {
 
 void Machine::ensure_stack(size_t needed) {
     if (stack_.size() >= needed) return;
-    stack_.resize(std::max(needed + 64, stack_.size() * 2));
+    // The first frame gets little headroom: a host with thousands of waiting tasks pays for
+    // every slot (memory, and the cache lines touched when the task ends). Deeper calls grow
+    // geometrically.
+    size_t headroom = stack_.empty() ? 8 : 64;
+    stack_.resize(std::max(needed + headroom, stack_.size() * 2));
 }
 
 void Machine::push_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_slot, Position pos) {
@@ -110,6 +114,8 @@ void Machine::enforce_size(const Dynamic& v, Position pos) {
     if (max_memory_) charge_memory(v, pos);
 }
 
+static_assert(CacheEntry::kMaxTags <= NativeMemo::kMaxArgs, "the memo keys every tag a call-site cache keys");
+
 const NativeFunction* Machine::resolve_native(std::string_view name, Dynamic** argv, size_t argc,
                                               CacheEntry* cache) const {
     uint64_t gen = engine_.functions.generation();
@@ -123,7 +129,11 @@ const NativeFunction* Machine::resolve_native(std::string_view name, Dynamic** a
         for (size_t i = 0; i < argc && same; ++i) same = cache->tags[i] == argv[i]->tag();
         if (same) return cache->native;
     }
-    const NativeFunction* nf = engine_.functions.resolve(name, argv, argc);
+    const NativeFunction* nf = cacheable ? engine_.native_memo->find(name, argv, argc, gen) : nullptr;
+    if (!nf) {
+        nf = engine_.functions.resolve(name, argv, argc);
+        if (nf && cacheable) engine_.native_memo->remember(name, argv, argc, gen, nf);
+    }
     if (nf && cacheable) {
         cache->generation = gen;
         cache->argc = uint8_t(argc);

@@ -78,10 +78,6 @@ public:
             std::shared_ptr<const Program> prelude);
     ~Machine();
 
-    // Declared first so it is destroyed last: once every frame, value and result of the run
-    // is gone, the cycles among the cells the run made are freed (runtime/cycles.hpp).
-    CellTracker cells;
-
     Status run(uint64_t op_budget);
     void resume_value(Dynamic v);
     void resume_error(EvalError e);
@@ -89,31 +85,44 @@ public:
     // Prepares a call of a function value (FnPtr) instead of the main chunk.
     void start_call(const Dynamic& fn_ptr, std::vector<Dynamic> args);
 
+    // Layout: what every suspend / resume touches comes first (about two cache lines),
+    // because a host with thousands of waiting tasks resumes each one from cold memory; rare
+    // state (errors, follow-up calls) is boxed: a pointer, not 150 bytes.
     Status status = Status::Ready;
-    uint64_t token = 0;
-    Dynamic result;
-    std::optional<EvalError> error;
-    uint64_t operations = 0;
-    void* task_handle = nullptr;  // NativeCallContext::task() for natives
-    void* host_binding = nullptr; // NativeCallContext::host_binding() for natives
-    // Task::then_call: the call to make when the main chunk finishes.
-    std::optional<std::pair<Dynamic, std::vector<Dynamic>>> follow_up;
-
 private:
     friend struct Exec;
+    uint32_t saved_sp_ = 0;     // top of stack at the last save point (error recovery)
+    uint32_t suspend_slot_ = 0; // where the pending call's result goes
+public:
+    uint64_t token = 0;
+    uint64_t operations = 0;
+private:
+    uint64_t budget_end_ = UINT64_MAX;
+    uint64_t next_check_ = UINT64_MAX;
     EngineCore& engine_;
-    std::shared_ptr<const Program> program_;
-    std::shared_ptr<const Program> prelude_;
     std::vector<Frame> frames_;
     std::vector<Dynamic> stack_;
     std::vector<Handler> handlers_;
+    std::unique_ptr<EvalError> pending_error_;  // resume_error's error, raised by the next run
+public:
+    void* task_handle = nullptr;  // NativeCallContext::task() for natives
+    void* host_binding = nullptr; // NativeCallContext::host_binding() for natives
+    // -- the rest
+    Dynamic result;
+    std::unique_ptr<EvalError> error;  // set when Failed
+    // Task::then_call: the call to make when the main chunk finishes.
+    std::unique_ptr<std::pair<Dynamic, std::vector<Dynamic>>> follow_up;
+    // Every cell the run made, for the cycle collector (runtime/cycles.hpp). ~Machine releases
+    // all frames, values and results first, then the tracker frees the cycles among them.
+    CellTracker cells;
+
+private:
+    std::shared_ptr<const Program> program_;
+    std::shared_ptr<const Program> prelude_;
     std::vector<Dynamic> globals_;      // top-level constants (global::NAME)
     std::vector<char> globals_set_;     // which of them are defined yet
     // Call-site caches, one array per Program this task has run code of.
     std::vector<std::pair<const Program*, std::unique_ptr<CacheEntry[]>>> caches_;
-    uint32_t saved_sp_ = 0;     // top of stack at the last save point (error recovery)
-    uint32_t suspend_slot_ = 0; // where the pending call's result goes
-    std::optional<EvalError> pending_error_;
     // Effective size limits of one value (runtime/size_limits.hpp), checked by enforce_size.
     size_t limit_string_ = 0, limit_array_ = 0, limit_map_ = 0, limit_blob_ = 0;
     // Limits::max_memory (memory.cpp): bytes found by the last census of the task's values,
@@ -128,8 +137,6 @@ private:
         size_t bytes = 0;
     };
     Charged charged_[8];
-    uint64_t budget_end_ = UINT64_MAX;
-    uint64_t next_check_ = UINT64_MAX;
 
     Status execute();
     bool handle_error(EvalError e);

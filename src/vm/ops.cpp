@@ -170,6 +170,8 @@ void Machine::exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Fram
             return;
         }
         case Intrinsic::Eval: {
+            if (!engine_.allow_eval)
+                throw EvalError(ErrorKind::ErrorSystem, "eval is disabled by the host", pos);
             std::string code = need_string(a[0]);
             std::shared_ptr<Program> prog;
             try {

@@ -30,7 +30,6 @@ bool catchable(ErrorKind k) {
 Machine::Machine(EngineCore& engine, std::shared_ptr<const Program> program,
                  std::shared_ptr<const Program> prelude)
     : engine_(engine), program_(std::move(program)), prelude_(std::move(prelude)) {
-    stack_.resize(32);  // grows on demand (ensure_stack); small for many waiting tasks
     const Limits& l = engine_.limits;
     limit_string_ = string_size_limit(l);
     limit_array_ = array_size_limit(l);
@@ -40,7 +39,17 @@ Machine::Machine(EngineCore& engine, std::shared_ptr<const Program> program,
     if (l.max_variables && l.max_variables < UINT32_MAX) max_variables_ = uint32_t(l.max_variables);
 }
 
-Machine::~Machine() = default;
+Machine::~Machine() {
+    // Every value goes before `cells` is destroyed, which then frees the cycles among the cells
+    // the run made (members are destroyed in reverse order, and `cells` is not the first).
+    frames_.clear();
+    stack_.clear();
+    globals_.clear();
+    result = Dynamic();
+    error.reset();
+    pending_error_.reset();
+    follow_up.reset();
+}
 
 void Machine::start_main() { push_frame(program_->main.get(), 0, 0, {}); }
 
@@ -84,7 +93,7 @@ bool Machine::operation_tick() {
 // Unwinds to the innermost handler able to catch `e`; false when the error escapes the task.
 bool Machine::handle_error(EvalError e) {
     if (frames_.empty()) {
-        error = std::move(e);
+        error = std::make_unique<EvalError>(std::move(e));
         return false;
     }
     {
@@ -116,7 +125,7 @@ bool Machine::handle_error(EvalError e) {
         if (frames_.size() == 1) {
             // The bottom frame (main chunk or the called function): the error escapes.
             pop_frame_cleanup(top);
-            error = std::move(e);
+            error = std::make_unique<EvalError>(std::move(e));
             return false;
         }
         try {
@@ -137,7 +146,7 @@ bool Machine::handle_error(EvalError e) {
         pop_frame_cleanup(top);
         top = ret + 1;
         if (frames_.empty()) {
-            error = std::move(e);
+            error = std::make_unique<EvalError>(std::move(e));
             return false;
         }
         saved_sp_ = ret;
@@ -196,7 +205,7 @@ void Machine::resume_value(Dynamic v) {
 
 void Machine::resume_error(EvalError e) {
     if (status != Status::Suspended) return;
-    pending_error_ = std::move(e);
+    pending_error_ = std::make_unique<EvalError>(std::move(e));
     status = Status::Ready;
 }
 
@@ -213,7 +222,7 @@ Task::Task(EngineCore& engine, std::shared_ptr<const Program> program, std::shar
     try {
         m_->start_call(fn_ptr, std::move(args));
     } catch (EvalError& e) {
-        m_->error = std::move(e);
+        m_->error = std::make_unique<EvalError>(std::move(e));
         m_->status = Status::Failed;
     }
 }
@@ -235,7 +244,7 @@ void Task::set_host(void* task_handle, void* binding) {
     m_->host_binding = binding;
 }
 void Task::then_call(Dynamic fn_ptr, std::vector<Dynamic> args) {
-    m_->follow_up.emplace(std::move(fn_ptr), std::move(args));
+    m_->follow_up = std::make_unique<std::pair<Dynamic, std::vector<Dynamic>>>(std::move(fn_ptr), std::move(args));
 }
 
 Dynamic run_sync(EngineCore& engine, std::shared_ptr<const Program> program,

@@ -177,7 +177,7 @@ static void compile_once_run_many(void) {
     int i;
     CHECK_OK(rhai_compile(e, "fn twice(v) { v * 2 } twice(x)", &ast));
     for (i = 1; i <= 3; ++i) {
-        char v[8];
+        char v[16];  /* room for any int: -Wformat-truncation at -O1 */
         snprintf(v, sizeof v, "%d", i);
         CHECK_OK(rhai_scope_set(s, "x", v));
         CHECK_OK(rhai_eval_ast(e, s, ast, &r));

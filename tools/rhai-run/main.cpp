@@ -6,9 +6,8 @@
 // of running. `import "lib" as m;` loads lib.rhai from the running script's directory, as the
 // reference CLI does.
 //
-// --demo-async registers a host function fetch(x) that suspends the script; a small host loop
-// completes each pending fetch with "data:" + x after a simulated delay (fetch("fail") completes
-// with an error the script can catch). Several files run as interleaved tasks.
+// --demo-async runs the files as tasks of the public async API with a host function fetch(x)
+// that answers later (demo_async.hpp).
 //
 // Limit flags (--max-operations, ..., --max-memory) set the engine's limits; --timeout is a
 // wall-clock limit over the whole process (deadline.hpp).
@@ -24,6 +23,7 @@
 
 #include "api/scope_binding.hpp"
 #include "deadline.hpp"
+#include "demo_async.hpp"
 #include "options.hpp"
 #include "compiler/compiler.hpp"
 #include "packages/packages.hpp"
@@ -48,26 +48,7 @@ struct RunEnv {
     std::shared_ptr<const rhai::Program> prelude;
 };
 
-// ---- --demo-async: a host function that suspends --------------------------------------------
-
-// Pending fetches by token (the host's "futures"); each completes after `ticks` host rounds.
-struct PendingFetch {
-    std::string arg;
-    int ticks = 0;
-};
-std::map<uint64_t, PendingFetch> pending_fetches;
-uint64_t next_token = 1;
-
-rhai::Dynamic fetch_native(rhai::NativeCallContext& ctx, rhai::Dynamic** args) {
-    uint64_t token = next_token++;
-    std::string arg = args[0]->is_string() ? args[0]->as_string() : args[0]->to_display();
-    // A delay that varies with the token so concurrent tasks finish out of order.
-    pending_fetches[token] = PendingFetch{std::move(arg), int(1 + token % 3)};
-    ctx.suspend(token);
-    return rhai::Dynamic();
-}
-
-std::unique_ptr<RunEnv> make_env(const std::string& script_path, bool demo_async) {
+std::unique_ptr<RunEnv> make_env(const std::string& script_path) {
     auto env = std::make_unique<RunEnv>();
     rhai::packages::register_standard_packages(env->core);
     // Imports resolve against the script's own directory (the reference CLI's behaviour).
@@ -77,7 +58,6 @@ std::unique_ptr<RunEnv> make_env(const std::string& script_path, bool demo_async
     // A module file is evaluated through the API's scope binding (its top-level variables
     // become the module's), which needs the `$scope$` natives the public Engine registers.
     rhai::api::register_scope_natives(env->core);
-    if (demo_async) env->core.functions.add("fetch", {rhai::ParamType::dynamic()}, fetch_native);
     env->core.on_print = [](std::string_view text) {
         out_buffer.append(text);
         out_buffer.push_back('\n');
@@ -105,7 +85,7 @@ struct Loaded {
     int rc = 0;
 };
 
-Loaded load(const std::string& path, bool demo_async) {
+Loaded load(const std::string& path) {
     Loaded l;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -116,7 +96,7 @@ Loaded load(const std::string& path, bool demo_async) {
     std::stringstream ss;
     ss << in.rdbuf();
     std::string text = ss.str();
-    l.env = make_env(path, demo_async);
+    l.env = make_env(path);
     try {
         l.program = rhai::compiler::compile_source(text, l.env->core, path);
     } catch (const rhai::ParseError& e) {
@@ -143,64 +123,8 @@ int report(const std::string& path, const rhai::vm::Task& task) {
     return 1;
 }
 
-// --demo-async: every file is a task; each host round gives every task a slice of operations
-// and advances the simulated clock of the pending fetches, completing those that are due.
-int run_async(const std::vector<std::string>& files) {
-    struct Job {
-        std::string path;
-        Loaded loaded;
-        std::unique_ptr<rhai::vm::Task> task;
-        bool done = false;
-    };
-    std::vector<Job> jobs;
-    int rc = 0;
-    for (auto& f : files) {
-        Job j{f, load(f, true), nullptr};
-        if (j.loaded.rc) {
-            rc = std::max(rc, j.loaded.rc);
-            continue;
-        }
-        j.task = std::make_unique<rhai::vm::Task>(j.loaded.env->core, j.loaded.program,
-                                                  j.loaded.env->prelude);
-        jobs.push_back(std::move(j));
-    }
-    for (size_t live = jobs.size(); live > 0;) {
-        if (deadline.expired()) {
-            flush_out();
-            for (auto& j : jobs)
-                if (!j.done) std::cerr << j.path << ": Runtime error: Script timed out after " << deadline.seconds() << " s\n";
-            return 1;
-        }
-        for (auto& j : jobs) {
-            if (j.done) continue;
-            rhai::vm::Task& t = *j.task;
-            if (t.status() == rhai::vm::Status::Suspended) {
-                auto it = pending_fetches.find(t.pending_token());
-                if (it == pending_fetches.end()) {
-                    t.resume_with_error(rhai::EvalError(rhai::ErrorKind::ErrorSystem, "unknown pending call"));
-                } else if (--it->second.ticks > 0) {
-                    continue;  // still "in flight"
-                } else {
-                    std::string arg = std::move(it->second.arg);
-                    pending_fetches.erase(it);
-                    if (arg == "fail") t.resume_with_error(rhai::EvalError::runtime(rhai::Dynamic("fetch failed: " + arg)));
-                    else t.resume_with_value(rhai::Dynamic("data:" + arg));
-                }
-            }
-            rhai::vm::Status s = t.run(1000);
-            if (s == rhai::vm::Status::Finished || s == rhai::vm::Status::Failed) {
-                rc = std::max(rc, report(j.path, t));
-                j.done = true;
-                --live;
-            }
-        }
-    }
-    flush_out();
-    return rc;
-}
-
 int run_file(const std::string& path, bool dump) {
-    Loaded l = load(path, false);
+    Loaded l = load(path);
     if (l.rc) return l.rc;
     auto& env = l.env;
     auto& program = l.program;
@@ -234,7 +158,13 @@ static int run_main(int argc, char** argv) {
         return 0;
     }
     if (options.timeout_seconds) deadline = rhai_run::Deadline(*options.timeout_seconds);
-    if (options.demo_async && !options.dump) return run_async(options.files);
+    if (options.demo_async && !options.dump)
+        return rhai_run::run_demo_async(options, deadline,
+                                        {[](std::string_view text) {
+                                             out_buffer.append(text);
+                                             out_buffer.push_back('\n');
+                                         },
+                                         flush_out});
     int rc = 0;
     for (auto& f : options.files) {
         if (deadline.expired()) {

@@ -12,7 +12,7 @@ namespace rhai_run {
 const char* usage() {
     return "usage: rhai-run [OPTIONS] FILE...\n"
            "  --dump                   print the bytecode instead of running\n"
-           "  --demo-async             register fetch(x), a host function that suspends\n"
+           "  --demo-async             run the files as async tasks with a host fetch(x) that answers later\n"
            "  --max-operations N       stop after N operations (0 = unlimited)\n"
            "  --max-call-levels N      function call nesting (default 64)\n"
            "  --max-expr-depth N       expression nesting, top level and in functions\n"

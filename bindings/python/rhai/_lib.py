@@ -81,6 +81,7 @@ def load():
         errors = []
         for path in _candidates():
             if os.sep in path and not os.path.exists(path):
+                errors.append(f"{path}: no such file")
                 continue
             try:
                 _LIB = _declare(ctypes.CDLL(path))
@@ -88,7 +89,7 @@ def load():
             except OSError as e:
                 errors.append(f"{path}: {e}")
         if _LIB is None:
-            raise OSError("librhai.so not found (set RHAI_LIBRARY); tried: " + "; ".join(errors or ["nothing"]))
+            raise OSError("librhai.so not found (set RHAI_LIBRARY to its path); tried: " + "; ".join(errors))
     return _LIB
 
 

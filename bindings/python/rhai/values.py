@@ -97,8 +97,12 @@ def to_json_value(v):
     raise TypeError(f"cannot pass a {type(v).__name__} to Rhai")
 
 
+# One encoder for every call: json.dumps with options builds a new one each time.
+_ENCODER = json.JSONEncoder(allow_nan=False, separators=(",", ":"), ensure_ascii=False)
+
+
 def dumps(v):
-    return json.dumps(to_json_value(v), allow_nan=False, separators=(",", ":"))
+    return _ENCODER.encode(to_json_value(v))
 
 
 def from_json_value(v):
@@ -135,4 +139,6 @@ def from_json_value(v):
 
 
 def loads(text):
+    if "{" not in text:
+        return json.loads(text)  # no objects, so no tagged forms: nothing to convert
     return from_json_value(json.loads(text))

@@ -1,0 +1,131 @@
+// rhai-run --demo-async: the scripts run as tasks of one public rhai::Engine that has an async
+// host function fetch(x). The "host" is a small event loop: each fetch answers later (after a
+// few loop rounds that vary per call, so tasks finish out of order) with "data:" + x, and
+// fetch("fail") is rejected with an error the script can catch. Tasks run in slices of
+// operations, so one long script never holds up the others.
+#include "demo_async.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "rhai/engine.hpp"
+
+namespace rhai_run {
+
+namespace {
+
+struct InFlight {
+    rhai::Completion done;
+    std::string arg;
+    int rounds_left = 0;
+};
+
+struct Job {
+    std::string path;
+    rhai::Task task;
+    bool reported = false;
+};
+
+void apply_limits(const Options& o, rhai::Engine& engine) {
+    if (o.max_operations) engine.set_max_operations(*o.max_operations);
+    if (o.max_call_levels) engine.set_max_call_levels(*o.max_call_levels);
+    if (o.max_expr_depth) engine.set_max_expr_depths(*o.max_expr_depth, *o.max_expr_depth);
+    if (o.max_string_size) engine.set_max_string_size(*o.max_string_size);
+    if (o.max_array_size) engine.set_max_array_size(*o.max_array_size);
+    if (o.max_map_size) engine.set_max_map_size(*o.max_map_size);
+}
+
+bool read_file(const std::string& path, std::string& text) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+    return true;
+}
+
+// The exit status of a finished task (reported once).
+int report(Job& j, const std::function<void()>& flush) {
+    j.reported = true;
+    flush();
+    if (j.task.status() == rhai::TaskStatus::Done) return 0;
+    const rhai::EvalError* e = j.task.error();
+    std::cerr << j.path << ": Runtime error: " << (e ? e->describe() : std::string("cancelled")) << '\n';
+    return 1;
+}
+
+}  // namespace
+
+int run_demo_async(const Options& options, const Deadline& deadline, const DemoOutput& out) {
+    rhai::Engine engine;
+    apply_limits(options, engine);
+    engine.on_print(out.print);
+    std::vector<InFlight> in_flight;
+    uint64_t calls = 0;
+    engine.register_async_fn("fetch", [&](rhai::Completion done, rhai::Dynamic x) {
+        std::string arg = x.is_string() ? x.as_string() : x.to_display();
+        in_flight.push_back(InFlight{std::move(done), std::move(arg), int(1 + ++calls % 3)});
+    });
+
+    int rc = 0;
+    std::vector<Job> jobs;
+    for (const std::string& path : options.files) {
+        std::string text;
+        if (!read_file(path, text)) {
+            std::cerr << "rhai-run: cannot read " << path << '\n';
+            rc = std::max(rc, 2);
+            continue;
+        }
+        try {
+            rhai::AST ast = engine.compile(text);
+            rhai::TaskOptions slice;
+            slice.op_budget = 1000;
+            jobs.push_back(Job{path, engine.eval_ast_async(ast, slice)});
+        } catch (const rhai::ParseError& e) {
+            out.flush();
+            std::cerr << path << ": Syntax error: " << e.what() << '\n';
+            rc = std::max(rc, 1);
+        }
+    }
+
+    for (;;) {
+        bool live = false;
+        for (Job& j : jobs) {
+            if (j.reported) continue;
+            if (j.task.finished()) {
+                rc = std::max(rc, report(j, out.flush));
+                continue;
+            }
+            live = true;
+            if (j.task.status() == rhai::TaskStatus::Yielded) j.task.resume();
+        }
+        if (!live) break;
+        if (deadline.expired()) {
+            out.flush();
+            for (Job& j : jobs)
+                if (!j.task.finished())
+                    std::cerr << j.path << ": Runtime error: Script timed out after " << deadline.seconds() << " s\n";
+            return 1;
+        }
+        // One round of the host's loop: answer the calls that are due. Answering resumes the
+        // task inside resolve()/reject(), which may start new calls: take the due ones out first.
+        std::vector<InFlight> due;
+        for (size_t i = 0; i < in_flight.size();) {
+            if (--in_flight[i].rounds_left > 0) {
+                ++i;
+                continue;
+            }
+            due.push_back(std::move(in_flight[i]));
+            in_flight.erase(in_flight.begin() + std::ptrdiff_t(i));
+        }
+        for (InFlight& f : due) {
+            if (f.arg == "fail") f.done.reject("fetch failed: " + f.arg);
+            else f.done.resolve(rhai::Dynamic("data:" + f.arg));
+        }
+    }
+    out.flush();
+    return rc;
+}
+
+}  // namespace rhai_run
