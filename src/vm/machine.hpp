@@ -130,8 +130,8 @@ private:
     size_t max_memory_ = 0;
     size_t measured_bytes_ = 0;
     size_t fresh_bytes_ = 0;
-    // Recently charged objects and their sizes: a container growing in place (`a.push(x)`
-    // between other charges) is charged by its growth only.
+    // Objects recently grown in place and their sizes: a container growing in place
+    // (`a.push(x)` in a loop) is charged by its growth only.
     struct Charged {
         const HeapObject* obj = nullptr;
         size_t bytes = 0;
@@ -158,10 +158,12 @@ private:
                     Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos);
     void call_by_name(std::string_view name, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
                       Position pos, CacheEntry* cache);
-    void enforce_size(const Dynamic& v, Position pos);
-    // The memory cap (memory.cpp): charge a value just produced or grown; past the cap a
-    // census of everything the task holds decides (ErrorMemoryLimit).
-    void charge_memory(const Dynamic& v, Position pos);
+    // in_place: v is a receiver / target that may have grown, not a new value.
+    void enforce_size(const Dynamic& v, Position pos, bool in_place = false);
+    // The memory cap (memory.cpp): charge a value just produced, or one grown in place (by
+    // its growth); past the cap a census of everything the task holds decides
+    // (ErrorMemoryLimit).
+    void charge_memory(const Dynamic& v, Position pos, bool in_place = false);
     size_t census_bytes() const;
     Dynamic call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos);
     const ScriptFunction* find_method(const Program* p, std::string_view name, size_t argc,

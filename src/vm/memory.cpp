@@ -19,14 +19,19 @@
 
 namespace rhai::vm {
 
-void Machine::charge_memory(const Dynamic& v, Position pos) {
+void Machine::charge_memory(const Dynamic& v, Position pos, bool in_place) {
     const size_t bytes = shallow_bytes(v);
     if (!is_heap_tag(v.tag())) return;
-    // Direct-mapped by address: a hit is the same object charged before, grown in place.
-    Charged& slot = charged_[(reinterpret_cast<uintptr_t>(v.heap()) >> 4) % std::size(charged_)];
-    if (slot.obj == v.heap() && bytes >= slot.bytes) fresh_bytes_ += bytes - slot.bytes;
-    else fresh_bytes_ += bytes;
-    slot = {v.heap(), bytes};
+    if (!in_place) {
+        fresh_bytes_ += bytes;
+    } else {
+        // Direct-mapped by address, holding only values grown in place (new values would
+        // evict the array a loop pushes to): a hit is charged by its growth.
+        Charged& slot = charged_[(reinterpret_cast<uintptr_t>(v.heap()) >> 4) % std::size(charged_)];
+        if (slot.obj == v.heap() && bytes >= slot.bytes) fresh_bytes_ += bytes - slot.bytes;
+        else fresh_bytes_ += bytes;
+        slot = {v.heap(), bytes};
+    }
     const size_t slack = max_memory_ > measured_bytes_ ? max_memory_ - measured_bytes_ : 0;
     if (fresh_bytes_ <= std::max(slack, max_memory_ / 8) && bytes <= max_memory_) return;
     measured_bytes_ = census_bytes();

@@ -195,7 +195,7 @@ void Machine::apply_op_assign(Dynamic& target, bc::BinOp op, Dynamic rhs, Positi
             target = std::move(out);
         }
     }
-    enforce_size(target, pos);
+    enforce_size(target, pos, true);
 }
 
 Dynamic Machine::get_child(Dynamic& container, bool is_index, const Dynamic& key, const std::string& name,
@@ -208,7 +208,7 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
     if (!is_index) {
         if (c.is_map()) {
             c.map_mut().insert_or_assign(name, std::move(value));
-            enforce_size(c, pos);  // the map may have grown
+            enforce_size(c, pos, true);  // the map may have grown
             return;
         }
         std::string setter = "set$" + name;
@@ -229,7 +229,7 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
     if (c.is_map()) {
         if (!key.is_string()) throw EvalError::mismatch_data_type("string", key.type_name(), pos);
         c.map_mut().insert_or_assign(key.as_string(), std::move(value));
-        enforce_size(c, pos);  // the map may have grown
+        enforce_size(c, pos, true);  // the map may have grown
         return;
     }
     if (c.is_string() && key.is_int()) {
