@@ -69,24 +69,33 @@ struct HeapObject {
 
     void retain() const { refs.fetch_add(1, std::memory_order_relaxed); }
     void release() const {
-        if (refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
+        if (refs.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy(this);
     }
     bool is_unique() const { return refs.load(std::memory_order_acquire) == 1; }
+
+private:
+    // Deletes an object whose count reached zero without deep recursion (dynamic.cpp).
+    static void destroy(const HeapObject* obj) noexcept;
 };
 
 struct StringObj final : HeapObject {
     std::string value;
     explicit StringObj(std::string v) : value(std::move(v)) {}
 };
+// Members that touch the Array / Map (constructors, destructors) are defined after Dynamic
+// (bottom of this file, dynamic.cpp): clang with C++20's constexpr std::vector instantiates
+// them where they appear, and Dynamic is still incomplete here.
 struct ArrayObj final : HeapObject {
     Array value;
-    ArrayObj() = default;
-    explicit ArrayObj(Array v) : value(std::move(v)) {}
+    ArrayObj();
+    explicit ArrayObj(Array v);
+    ~ArrayObj() override;
 };
 struct MapObj final : HeapObject {
     Map value;
-    MapObj() = default;
-    explicit MapObj(Map v) : value(std::move(v)) {}
+    MapObj();
+    explicit MapObj(Map v);
+    ~MapObj() override;
 };
 struct BlobObj final : HeapObject {
     Blob value;
@@ -117,8 +126,9 @@ struct FnPtrObj final : HeapObject {
 struct SharedObj final : HeapObject {
     std::vector<Dynamic> cell;  // exactly one element; a vector only because Dynamic is incomplete here
     explicit SharedObj(Dynamic v);
-    Dynamic& value() { return cell[0]; }
-    const Dynamic& value() const { return cell[0]; }
+    ~SharedObj() override;
+    Dynamic& value();
+    const Dynamic& value() const;
 };
 
 // A cursor walks an Iterable once; for-loops and iterator functions use it.
@@ -303,6 +313,13 @@ private:
 static_assert(sizeof(Dynamic) == 16, "Dynamic must stay two words");
 
 inline SharedObj::SharedObj(Dynamic v) { cell.push_back(std::move(v)); }
+inline SharedObj::~SharedObj() = default;
+inline Dynamic& SharedObj::value() { return cell[0]; }
+inline const Dynamic& SharedObj::value() const { return cell[0]; }
+inline ArrayObj::ArrayObj() = default;
+inline ArrayObj::ArrayObj(Array v) : value(std::move(v)) {}
+inline MapObj::MapObj() = default;
+inline MapObj::MapObj(Map v) : value(std::move(v)) {}
 
 }  // namespace rhai
 

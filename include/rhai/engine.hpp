@@ -284,6 +284,9 @@ public:
     Engine& set_max_variables(size_t n);
     Engine& set_max_functions(size_t n);
     Engine& set_max_modules(size_t n);
+    // Bytes the values of one evaluation or task may hold (beyond Rhai; docs/reliability.md):
+    // past it the evaluation fails with ErrorMemoryLimit, which `catch` cannot intercept.
+    Engine& set_max_memory(size_t bytes);
     const Limits& limits() const;
 
     // ---- callbacks -----------------------------------------------------------------------

@@ -51,6 +51,7 @@ enum class ErrorKind : uint8_t {
     ErrorTimeout,              // a host call's timeout (catchable) or a task's deadline
     ErrorTooManyPendingCalls,  // Engine::set_max_pending_calls reached (catchable)
     ErrorCancelled,            // the task was cancelled (Task::error(); never caught)
+    ErrorMemoryLimit,          // Limits::max_memory: the task's values hold too much (never caught)
 };
 
 std::string_view error_kind_name(ErrorKind kind);

@@ -144,6 +144,10 @@ Engine& Engine::set_max_map_size(size_t n) {
     core_->limits.max_map_size = n;
     return *this;
 }
+Engine& Engine::set_max_memory(size_t bytes) {
+    core_->limits.max_memory = bytes;
+    return *this;
+}
 Engine& Engine::set_max_variables(size_t n) {
     core_->limits.max_variables = n;
     return *this;

@@ -10,6 +10,27 @@ namespace rhai::capi {
 
 namespace {
 
+// JSON crossing the ABI is at most this deep, both ways: reading and writing recurse once per
+// level, and a value or host string nested a million deep must not overflow the native stack.
+constexpr int kMaxJsonDepth = 512;
+
+// One level of write_value's recursion (thread-local: each thread writes its own values).
+class WriteDepth {
+public:
+    WriteDepth() {
+        if (++depth_ > kMaxJsonDepth) {
+            --depth_;
+            throw JsonError("value nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+        }
+    }
+    ~WriteDepth() { --depth_; }
+    WriteDepth(const WriteDepth&) = delete;
+    WriteDepth& operator=(const WriteDepth&) = delete;
+
+private:
+    static inline thread_local int depth_ = 0;
+};
+
 // Keys that make an object a tagged form. A Rhai map using one of them as its own key is
 // written as {"$map":{...}} so that it is not mistaken for a tag on the way back.
 constexpr std::string_view kTags[] = {"$float", "$char",  "$blob", "$timestamp", "$fn",
@@ -187,6 +208,7 @@ bool ValueTable::release(uint64_t handle) {
 // ---- writing ----
 
 void write_value(JsonWriter& out, const Dynamic& value, ValueTable* table) {
+    WriteDepth level;
     const Dynamic& v = value;
     switch (v.tag()) {
         case Tag::Unit: out.Null(); return;
@@ -260,7 +282,31 @@ Dynamic from_json(const rapidjson::Value& json, const ValueTable* table) {
     throw JsonError("unsupported JSON value");
 }
 
+namespace {
+// RapidJSON's parser and from_json recurse once per level: a host string of a million '['
+// would overflow the native stack, so deeper JSON is refused before parsing.
+void check_json_depth(std::string_view text) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth)
+                throw JsonError("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+}
+}  // namespace
+
 void parse_document(rapidjson::Document& doc, std::string_view text) {
+    check_json_depth(text);
     // Without kParseStopWhenDoneFlag, anything but whitespace after the value is an error.
     doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
     if (doc.HasParseError())

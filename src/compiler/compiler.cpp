@@ -442,7 +442,9 @@ private:
         int32_t saved = depth_;
         while (depth_ > int32_t(lc.depth)) emit(Op::POP, n.pos, -1);
         for (size_t i = try_depth_; i > lc.try_depth; --i) emit(Op::TRY_END, n.pos, 0);
-        lc.continues.push_back(emit(Op::JUMP, n.pos, 0));
+        // LOOP, not JUMP: it counts an operation. `loop { continue; }` never reaches the
+        // loop's own back edge, and must still hit max_operations / on_progress / yields.
+        lc.continues.push_back(emit(Op::LOOP, n.pos, 0));
         depth_ = saved;
     }
 

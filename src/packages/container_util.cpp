@@ -1,6 +1,8 @@
 #include "packages/container_util.hpp"
 
 #include "runtime/engine_core.hpp"
+#include "runtime/nesting.hpp"
+#include "runtime/size_limits.hpp"
 
 namespace rhai::packages::util {
 
@@ -32,6 +34,7 @@ bool loose_equals(NativeCallContext& ctx, const Dynamic& a0, const Dynamic& b0) 
         return false;
     }
     if (a.is_array() && b.is_array()) {
+        NestingGuard nesting;  // arrays nested a million deep: an error, not a stack overflow
         const Array& x = a.as_array();
         const Array& y = b.as_array();
         if (x.size() != y.size()) return false;
@@ -45,11 +48,14 @@ bool loose_equals(NativeCallContext& ctx, const Dynamic& a0, const Dynamic& b0) 
 void check_container_size(NativeCallContext& ctx, const char* what, INT wanted, size_t elem_size,
                           size_t engine_limit) {
     if (wanted <= 0) return;
-    // Without a configured limit still refuse what cannot sensibly be allocated (> 1 GiB):
-    // a script asking for it gets a catchable error, not an out-of-memory abort.
-    constexpr uint64_t kHardBytes = uint64_t(1) << 30;
+    // Without a configured limit still refuse what cannot sensibly be allocated (> 256 MiB,
+    // runtime/size_limits.hpp): a script asking for it gets an error, not an out-of-memory
+    // abort. The memory cap, when lower, is the bound: what it cannot hold is not built.
+    uint64_t hard_bytes = kHardBlobBytes;
+    const size_t cap = ctx.engine().limits.max_memory;
+    if (cap > 0 && cap < hard_bytes) hard_bytes = cap;
     bool too_large = (engine_limit > 0 && uint64_t(wanted) > engine_limit) ||
-                     uint64_t(wanted) > kHardBytes / (elem_size ? elem_size : 1);
+                     uint64_t(wanted) > hard_bytes / (elem_size ? elem_size : 1);
     if (too_large) {
         // Rhai's Display is "{type} too large"; e.type carries the type text.
         EvalError err(ErrorKind::ErrorDataTooLarge, std::string(what) + " too large");

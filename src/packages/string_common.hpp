@@ -10,6 +10,7 @@
 #include "packages/packages.hpp"
 #include "packages/string_utf8.hpp"
 #include "rhai/error.hpp"
+#include "runtime/size_limits.hpp"
 
 namespace rhai::packages::strings {
 
@@ -47,14 +48,9 @@ inline Dynamic copy_of(const Dynamic& v) {
     return r;
 }
 
-// When no max_string_size is configured, refuse to build strings beyond this many bytes: a
+// The longest string a native may build (runtime/size_limits.hpp): configured or not, a
 // script asking for `pad(1 << 40, ...)` gets a clean error instead of exhausting memory.
-inline constexpr size_t kHardStringLimit = size_t{256} << 20;  // 256 MiB
-
-inline size_t string_limit(const NativeCallContext& ctx) {
-    const size_t configured = ctx.engine().limits.max_string_size;
-    return configured > 0 ? configured : kHardStringLimit;
-}
+inline size_t string_limit(const NativeCallContext& ctx) { return string_size_limit(ctx.engine().limits); }
 
 // Rhai's ErrorDataTooLarge for strings ("Length of string too large").
 [[noreturn]] void throw_string_too_large();

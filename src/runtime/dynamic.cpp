@@ -6,8 +6,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <vector>
 
 #include "runtime/float_compare.hpp"
+#include "runtime/nesting.hpp"
 #include "runtime/utf8.hpp"
 
 namespace rhai {
@@ -33,6 +35,40 @@ std::string CustomObj::type_name() const {
     std::string out = (status == 0 && demangled) ? demangled : type().name();
     std::free(demangled);
     return out;
+}
+
+ArrayObj::~ArrayObj() = default;
+MapObj::~MapObj() = default;
+
+// ---- HeapObject ----------------------------------------------------------------------------
+
+// Freeing a value frees what it holds, which frees what that holds...: a recursive descent as
+// deep as the value. Scripts can nest values a million levels deep, so the objects that die
+// while another is being deleted on this thread are queued and deleted by the outermost call,
+// one at a time: the native stack stays flat.
+void HeapObject::destroy(const HeapObject* obj) noexcept {
+    thread_local bool draining = false;
+    thread_local std::vector<const HeapObject*> queue;
+    if (draining) {
+        try {
+            queue.push_back(obj);
+            return;
+        } catch (...) {
+            // No memory for the queue: delete in place (recursion, but no leak).
+        }
+        delete obj;
+        return;
+    }
+    draining = true;
+    delete obj;
+    while (!queue.empty()) {
+        const HeapObject* next = queue.back();
+        queue.pop_back();
+        delete next;
+    }
+    draining = false;
+    // A million-level value leaves a large queue behind; give the memory back.
+    if (queue.capacity() > 4096) std::vector<const HeapObject*>().swap(queue);
 }
 
 // ---- Dynamic -------------------------------------------------------------------------------
@@ -128,6 +164,7 @@ bool operator==(const Dynamic& a0, const Dynamic& b0) {
         case Tag::String: return a.heap() == b.heap() || a.as_string() == b.as_string();
         case Tag::Array: {
             if (a.heap() == b.heap()) return true;
+            NestingGuard nesting;
             const Array& x = a.as_array();
             const Array& y = b.as_array();
             if (x.size() != y.size()) return false;
@@ -137,6 +174,7 @@ bool operator==(const Dynamic& a0, const Dynamic& b0) {
         }
         case Tag::Map: {
             if (a.heap() == b.heap()) return true;
+            NestingGuard nesting;
             const Map& x = a.as_map();
             const Map& y = b.as_map();
             if (x.size() != y.size()) return false;
@@ -152,6 +190,7 @@ bool operator==(const Dynamic& a0, const Dynamic& b0) {
             const FnPtrObj& x = a.as_fn_ptr();
             const FnPtrObj& y = b.as_fn_ptr();
             if (x.name != y.name || x.curried.size() != y.curried.size()) return false;
+            NestingGuard nesting;
             for (size_t i = 0; i < x.curried.size(); ++i)
                 if (!(x.curried[i] == y.curried[i])) return false;
             return true;

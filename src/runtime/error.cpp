@@ -7,7 +7,7 @@ namespace rhai {
 
 namespace {
 
-constexpr std::array<std::string_view, 36> kErrorKindNames = {
+constexpr std::array<std::string_view, 37> kErrorKindNames = {
     "ErrorSystem",
     "ErrorParsing",
     "ErrorVariableExists",
@@ -44,8 +44,9 @@ constexpr std::array<std::string_view, 36> kErrorKindNames = {
     "ErrorTimeout",
     "ErrorTooManyPendingCalls",
     "ErrorCancelled",
+    "ErrorMemoryLimit",
 };
-static_assert(kErrorKindNames.size() == size_t(ErrorKind::ErrorCancelled) + 1);
+static_assert(kErrorKindNames.size() == size_t(ErrorKind::ErrorMemoryLimit) + 1);
 
 constexpr std::array<std::string_view, 38> kParseErrorKindNames = {
     "UnexpectedEOF",

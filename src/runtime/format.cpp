@@ -15,6 +15,7 @@
 
 #include "rhai/dynamic.hpp"
 #include "runtime/float_format.hpp"
+#include "runtime/nesting.hpp"
 #include "runtime/utf8.hpp"
 
 namespace rhai {
@@ -121,6 +122,7 @@ void append_common(std::string& out, const Dynamic& v) {
 }
 
 void append_debug(std::string& out, const Dynamic& v) {
+    NestingGuard nesting;
     switch (v.tag()) {
         case Tag::Unit: out += "()"; break;
         case Tag::Float: out += float_to_debug(v.as_float()); break;
@@ -139,6 +141,7 @@ std::string Dynamic::to_display() const {
         case Tag::String: return as_string();
         case Tag::Shared: return as_shared().value().to_display();
         default: {
+            NestingGuard nesting;
             std::string out;
             append_common(out, *this);
             return out;

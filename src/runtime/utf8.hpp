@@ -56,6 +56,31 @@ inline char32_t utf8_next(std::string_view s, size_t& i) {
     return cp;
 }
 
+// Index of the first byte of `s` that is not part of well-formed UTF-8 (overlong forms,
+// surrogates and code points past U+10FFFF are malformed), or npos when all of it is.
+inline size_t first_invalid_utf8(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (len == 0 || i + len > s.size()) return i;
+        char32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+        for (size_t k = 1; k < len; ++k) {
+            unsigned char cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc >> 6) != 2) return i;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        const char32_t min = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
 // Number of code points (Rhai's string length).
 inline size_t utf8_length(std::string_view s) {
     size_t n = 0;

@@ -1,6 +1,7 @@
 // Parser plumbing: token access, errors, depth limits and the public parse() entry point.
 #include <algorithm>
 
+#include "runtime/utf8.hpp"
 #include "syntax/keywords.hpp"
 #include "syntax/lexer.hpp"
 #include "syntax/parser_impl.hpp"
@@ -120,9 +121,32 @@ void apply_symbol_options(std::vector<Token>& toks, const ParseOptions& opts) {
     }
 }
 
+// Line and column (in characters) of byte `at`, for errors found before lexing.
+Position position_of_byte(std::string_view source, size_t at) {
+    Position pos{1, 1};
+    for (size_t i = 0; i < at; ++i) {
+        if (source[i] == '\n') pos.line++, pos.column = 1;
+        else if ((static_cast<unsigned char>(source[i]) & 0xC0) != 0x80) pos.column++;
+    }
+    return pos;
+}
+
+// Source must be UTF-8 text (Rhai's is a Rust &str, so it cannot be anything else) without
+// NUL bytes, which hosts passing C strings would silently cut off: both are parse errors,
+// wherever they are (string literals and comments included).
+void check_source_text(std::string_view source) {
+    if (size_t bad = first_invalid_utf8(source); bad != std::string_view::npos)
+        throw ParseError(ParseErrorKind::BadInput, "Invalid UTF-8 in script source",
+                         position_of_byte(source, bad));
+    if (size_t nul = source.find('\0'); nul != std::string_view::npos)
+        throw ParseError(ParseErrorKind::BadInput, "NUL character in script source",
+                         position_of_byte(source, nul));
+}
+
 }  // namespace
 
 Script parse(std::string_view source, const ParseOptions& opts, std::string source_name) {
+    check_source_text(source);
     std::vector<Token> toks = tokenize(source);
     apply_symbol_options(toks, opts);
     detail::Parser parser(std::move(toks), opts);

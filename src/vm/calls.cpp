@@ -101,16 +101,17 @@ void Machine::enter_method(const ScriptFunction* fn, uint32_t args_at, uint32_t 
 
 // ---- natives ---------------------------------------------------------------------------
 
-// Rhai's data size limits (max_string_size, max_array_size, max_map_size); checked on values
-// natives produce or mutate, op-assignments and string interpolation, only when configured.
-void Machine::enforce_size(const Dynamic& v, Position pos) const {
-    const Limits& l = engine_.limits;
+// Rhai's data size limits (max_string_size, max_array_size, max_map_size), or the ceilings
+// of runtime/size_limits.hpp when none is configured; checked on values natives produce or
+// mutate, op-assignments and string interpolation. The same points charge the memory cap.
+void Machine::enforce_size(const Dynamic& v, Position pos, bool in_place) {
     const char* what = nullptr;
-    if (v.is_string() && l.max_string_size && v.as_string().size() > l.max_string_size) what = "Length of string";
-    else if (v.is_array() && l.max_array_size && v.as_array().size() > l.max_array_size) what = "Size of array";
-    else if (v.is_map() && l.max_map_size && v.as_map().size() > l.max_map_size) what = "Size of object map";
-    else if (v.is_blob() && l.max_array_size && v.as_blob().size() > l.max_array_size) what = "Size of BLOB";
+    if (v.is_string() && v.as_string().size() > limit_string_) what = "Length of string";
+    else if (v.is_array() && v.as_array().size() > limit_array_) what = "Size of array";
+    else if (v.is_map() && v.as_map().size() > limit_map_) what = "Size of object map";
+    else if (v.is_blob() && v.as_blob().size() > limit_blob_) what = "Size of BLOB";
     if (what) throw EvalError(ErrorKind::ErrorDataTooLarge, std::string(what) + " too large", pos);
+    if (max_memory_) charge_memory(v, pos, in_place);
 }
 
 static_assert(CacheEntry::kMaxTags <= NativeMemo::kMaxArgs, "the memo keys every tag a call-site cache keys");
@@ -148,10 +149,8 @@ Dynamic Machine::call_native(const NativeFunction* nf, std::string_view name, Dy
     ctx.set_host_binding(host_binding);
     ctx.set_cell_tracker(&cells);
     Dynamic r = nf->call(ctx, argv);
-    if (size_limits_) {
-        enforce_size(r, pos);
-        if (nf->first_by_ref) enforce_size(*argv[0], pos);
-    }
+    enforce_size(r, pos);
+    if (nf->first_by_ref) enforce_size(*argv[0], pos, true);
     if (ctx.suspended()) {
         status = Status::Suspended;
         token = ctx.suspend_token();

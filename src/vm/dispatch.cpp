@@ -383,10 +383,8 @@ Status Machine::execute() {
                 }
                 sp = first;
                 *sp++ = Dynamic(std::move(s));
-                if (size_limits_) {
-                    SAVE();
-                    enforce_size(sp[-1], POS());
-                }
+                SAVE();
+                enforce_size(sp[-1], POS());
                 break;
             }
             case Op::MAKE_ARRAY: {
@@ -396,6 +394,10 @@ Status Machine::execute() {
                 for (Dynamic* p = first; p < sp; ++p) a.push_back(std::move(*p));
                 sp = first;
                 *sp++ = Dynamic(std::move(a));
+                if (max_memory_) {  // `loop { a = [a] }` grows memory without a native call
+                    SAVE();
+                    charge_memory(sp[-1], POS());
+                }
                 break;
             }
             case Op::MAKE_MAP: {
@@ -405,6 +407,10 @@ Status Machine::execute() {
                 for (size_t i = 0; i < in.b; ++i) m.insert_or_assign(keys[i].as_string(), std::move(first[i]));
                 sp = first;
                 *sp++ = Dynamic(std::move(m));
+                if (max_memory_) {
+                    SAVE();
+                    charge_memory(sp[-1], POS());
+                }
                 break;
             }
             case Op::MAKE_RANGE: {
@@ -692,6 +698,10 @@ Status Machine::execute() {
                 for (Dynamic* p = first; p < sp; ++p) cells.push_back(std::move(*p));
                 sp = first;
                 *sp++ = Dynamic::fn_ptr(target->name, std::move(cells), fn->program->handle(target));
+                if (max_memory_) {
+                    SAVE();
+                    charge_memory(sp[-1], POS());
+                }
                 break;
             }
             case Op::TRY_BEGIN:

@@ -94,7 +94,6 @@ public:
     Status status = Status::Ready;
 private:
     friend struct Exec;
-    bool size_limits_ = false;  // any of the string/array/map size limits is set
     uint32_t saved_sp_ = 0;     // top of stack at the last save point (error recovery)
     uint32_t suspend_slot_ = 0; // where the pending call's result goes
 public:
@@ -128,6 +127,20 @@ private:
     std::vector<char> globals_set_;     // which of them are defined yet
     // Call-site caches, one array per Program this task has run code of.
     std::vector<std::pair<const Program*, std::unique_ptr<CacheEntry[]>>> caches_;
+    // Effective size limits of one value (runtime/size_limits.hpp), checked by enforce_size.
+    size_t limit_string_ = 0, limit_array_ = 0, limit_map_ = 0, limit_blob_ = 0;
+    // Limits::max_memory (memory.cpp): bytes found by the last census of the task's values,
+    // and bytes produced since (charged at the size-check points).
+    size_t max_memory_ = 0;
+    size_t measured_bytes_ = 0;
+    size_t fresh_bytes_ = 0;
+    // Objects recently grown in place and their sizes: a container growing in place
+    // (`a.push(x)` in a loop) is charged by its growth only.
+    struct Charged {
+        const HeapObject* obj = nullptr;
+        size_t bytes = 0;
+    };
+    Charged charged_[8];
 
     Status execute();
     bool handle_error(EvalError e);
@@ -149,7 +162,13 @@ private:
                     Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos);
     void call_by_name(std::string_view name, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
                       Position pos, CacheEntry* cache);
-    void enforce_size(const Dynamic& v, Position pos) const;
+    // in_place: v is a receiver / target that may have grown, not a new value.
+    void enforce_size(const Dynamic& v, Position pos, bool in_place = false);
+    // The memory cap (memory.cpp): charge a value just produced, or one grown in place (by
+    // its growth); past the cap a census of everything the task holds decides
+    // (ErrorMemoryLimit).
+    void charge_memory(const Dynamic& v, Position pos, bool in_place = false);
+    size_t census_bytes() const;
     Dynamic call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos);
     const ScriptFunction* find_method(const Program* p, std::string_view name, size_t argc,
                                       const Dynamic& receiver) const;

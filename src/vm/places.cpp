@@ -176,6 +176,10 @@ void Machine::apply_op_assign(Dynamic& target, bc::BinOp op, Dynamic rhs, Positi
     if (binary_fast(op, target, rhs, out)) {
         target = std::move(out);
     } else if (op == bc::BinOp::Add && target.is_string() && rhs.is_string()) {
+        // Checked before growing: `s += s` in a loop doubles, and must stop at the limit
+        // rather than after one allocation too many.
+        if (target.as_string().size() + rhs.as_string().size() > limit_string_)
+            throw EvalError(ErrorKind::ErrorDataTooLarge, "Length of string too large", pos);
         target.string_mut() += rhs.as_string();
     } else if (op == bc::BinOp::Add && target.is_string() && rhs.is_char()) {
         append_utf8(target.string_mut(), rhs.as_char());
@@ -191,7 +195,7 @@ void Machine::apply_op_assign(Dynamic& target, bc::BinOp op, Dynamic rhs, Positi
             target = std::move(out);
         }
     }
-    if (size_limits_) enforce_size(target, pos);
+    enforce_size(target, pos, true);
 }
 
 Dynamic Machine::get_child(Dynamic& container, bool is_index, const Dynamic& key, const std::string& name,
@@ -204,7 +208,7 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
     if (!is_index) {
         if (c.is_map()) {
             c.map_mut().insert_or_assign(name, std::move(value));
-            if (size_limits_) enforce_size(c, pos);  // the map may have grown
+            enforce_size(c, pos, true);  // the map may have grown
             return;
         }
         std::string setter = "set$" + name;
@@ -225,7 +229,7 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
     if (c.is_map()) {
         if (!key.is_string()) throw EvalError::mismatch_data_type("string", key.type_name(), pos);
         c.map_mut().insert_or_assign(key.as_string(), std::move(value));
-        if (size_limits_) enforce_size(c, pos);  // the map may have grown
+        enforce_size(c, pos, true);  // the map may have grown
         return;
     }
     if (c.is_string() && key.is_int()) {

@@ -1,6 +1,7 @@
 // Task: running, limits, error unwinding, suspension and resumption.
 #include "vm/task.hpp"
 
+#include "runtime/size_limits.hpp"
 #include "vm/machine.hpp"
 
 namespace rhai::vm {
@@ -17,6 +18,7 @@ bool catchable(ErrorKind k) {
         case ErrorKind::ErrorDataTooLarge:
         case ErrorKind::ErrorTerminated:
         case ErrorKind::ErrorCancelled:
+        case ErrorKind::ErrorMemoryLimit:
             return false;
         default:
             return true;
@@ -29,7 +31,11 @@ Machine::Machine(EngineCore& engine, std::shared_ptr<const Program> program,
                  std::shared_ptr<const Program> prelude)
     : engine_(engine), program_(std::move(program)), prelude_(std::move(prelude)) {
     const Limits& l = engine_.limits;
-    size_limits_ = l.max_string_size || l.max_array_size || l.max_map_size;
+    limit_string_ = string_size_limit(l);
+    limit_array_ = array_size_limit(l);
+    limit_map_ = map_size_limit(l);
+    limit_blob_ = blob_size_limit(l);
+    max_memory_ = l.max_memory;
     if (l.max_variables && l.max_variables < UINT32_MAX) max_variables_ = uint32_t(l.max_variables);
 }
 

@@ -3,6 +3,8 @@
 // functions, on_var error positions, caught throws through functions.
 #include <gtest/gtest.h>
 
+#include "error_kind.hpp"
+
 #include "test_types.hpp"
 
 using namespace rhai;
@@ -20,15 +22,7 @@ std::shared_ptr<StaticModuleResolver> resolver_with_math() {
     return r;
 }
 
-ErrorKind kind_of(Engine& engine, const char* script) {
-    try {
-        engine.run(script);
-    } catch (const EvalError& e) {
-        return e.kind();
-    }
-    ADD_FAILURE() << "expected an EvalError from: " << script;
-    return ErrorKind::ErrorSystem;
-}
+ErrorKind kind_of(Engine& engine, const char* script) { return api_test::kind_of_failure(engine, script); }
 
 }  // namespace
 
