@@ -1,7 +1,9 @@
 // Rhai values <-> JSON (see json_value.hpp; the tagged forms are documented in docs/c-abi.md).
 #include "capi/json_value.hpp"
 
+#include <cctype>
 #include <cmath>
+#include <optional>
 #include <rapidjson/error/en.h>
 
 #include "runtime/utf8.hpp"
@@ -303,10 +305,74 @@ void check_json_depth(std::string_view text) {
         }
     }
 }
+
+// Length of a valid JSON number at `i` whose digits are all zero and that has a fraction or an
+// exponent (`0e99`, `-0.000e-400`), else 0. RapidJSON 1.1's full-precision path normalizes such a
+// zero significand with __builtin_clz(0), which is undefined (found by fuzz_capi_json).
+size_t zero_float_at(std::string_view t, size_t i) {
+    size_t j = i;
+    if (j < t.size() && t[j] == '-') ++j;
+    if (j >= t.size() || t[j] != '0') return 0;
+    ++j;
+    bool more = false;
+    if (j < t.size() && t[j] == '.') {
+        size_t k = j + 1;
+        while (k < t.size() && t[k] == '0') ++k;
+        if (k == j + 1 || (k < t.size() && t[k] >= '1' && t[k] <= '9')) return 0;
+        j = k;
+        more = true;
+    }
+    if (j < t.size() && (t[j] == 'e' || t[j] == 'E')) {
+        size_t k = j + 1;
+        if (k < t.size() && (t[k] == '+' || t[k] == '-')) ++k;
+        size_t digits = k;
+        while (k < t.size() && t[k] >= '0' && t[k] <= '9') ++k;
+        if (k == digits) return 0;
+        j = k;
+        more = true;
+    }
+    if (!more || (j < t.size() && ((t[j] >= '0' && t[j] <= '9') || t[j] == '.'))) return 0;
+    return j - i;
+}
+
+// The text with every such zero written as `0.0` / `-0.0` (the same value, sign included);
+// nullopt when there is none (the common case: no copy).
+std::optional<std::string> without_zero_floats(std::string_view text) {
+    std::optional<std::string> out;
+    size_t copied = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+            continue;
+        }
+        if (c != '-' && c != '0') continue;
+        if (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '.' ||
+                      text[i - 1] == '-' || text[i - 1] == '+'))
+            continue;  // inside a longer token
+        size_t n = zero_float_at(text, i);
+        if (n == 0) continue;
+        if (!out) out.emplace();
+        out->append(text.substr(copied, i - copied));
+        out->append(c == '-' ? "-0.0" : "0.0");
+        copied = i + n;
+        i += n - 1;
+    }
+    if (out) out->append(text.substr(copied));
+    return out;
+}
 }  // namespace
 
 void parse_document(rapidjson::Document& doc, std::string_view text) {
     check_json_depth(text);
+    std::optional<std::string> rewritten = without_zero_floats(text);
+    if (rewritten) text = *rewritten;
     // Without kParseStopWhenDoneFlag, anything but whitespace after the value is an error.
     doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
     if (doc.HasParseError())
