@@ -285,27 +285,6 @@ Dynamic from_json(const rapidjson::Value& json, const ValueTable* table) {
 }
 
 namespace {
-// RapidJSON's parser and from_json recurse once per level: a host string of a million '['
-// would overflow the native stack, so deeper JSON is refused before parsing.
-void check_json_depth(std::string_view text) {
-    int depth = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > kMaxJsonDepth)
-                throw JsonError("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-}
-
 // Length of a valid JSON number at `i` whose digits are all zero and that has a fraction or an
 // exponent (`0e99`, `-0.000e-400`), else 0. RapidJSON 1.1's full-precision path normalizes such a
 // zero significand with __builtin_clz(0), which is undefined (found by fuzz_capi_json).
@@ -335,34 +314,39 @@ size_t zero_float_at(std::string_view t, size_t i) {
     return j - i;
 }
 
-// The text with every such zero written as `0.0` / `-0.0` (the same value, sign included);
-// nullopt when there is none (the common case: no copy).
-std::optional<std::string> without_zero_floats(std::string_view text) {
+// One pass over a host string before RapidJSON sees it (returns the text to parse instead, or
+// nullopt to parse it as it is: the common case, no copy):
+// * RapidJSON's parser and from_json recurse once per level: a host string of a million '['
+//   would overflow the native stack, so deeper JSON is refused;
+// * the zero floats above are written as `0.0` / `-0.0` (the same value, sign included).
+std::optional<std::string> prepare_json(std::string_view text) {
     std::optional<std::string> out;
     size_t copied = 0;
+    int depth = 0;
     bool in_string = false;
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (in_string) {
             if (c == '\\') ++i;
             else if (c == '"') in_string = false;
-            continue;
-        }
-        if (c == '"') {
+        } else if (c == '"') {
             in_string = true;
-            continue;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth)
+                throw JsonError("JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
+        } else if (c == ']' || c == '}') {
+            --depth;
+        } else if ((c == '-' || c == '0') &&
+                   !(i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '.' ||
+                               text[i - 1] == '-' || text[i - 1] == '+'))) {  // not inside a longer token
+            if (size_t n = zero_float_at(text, i)) {
+                if (!out) out.emplace();
+                out->append(text.substr(copied, i - copied));
+                out->append(c == '-' ? "-0.0" : "0.0");
+                copied = i + n;
+                i += n - 1;
+            }
         }
-        if (c != '-' && c != '0') continue;
-        if (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '.' ||
-                      text[i - 1] == '-' || text[i - 1] == '+'))
-            continue;  // inside a longer token
-        size_t n = zero_float_at(text, i);
-        if (n == 0) continue;
-        if (!out) out.emplace();
-        out->append(text.substr(copied, i - copied));
-        out->append(c == '-' ? "-0.0" : "0.0");
-        copied = i + n;
-        i += n - 1;
     }
     if (out) out->append(text.substr(copied));
     return out;
@@ -370,8 +354,7 @@ std::optional<std::string> without_zero_floats(std::string_view text) {
 }  // namespace
 
 void parse_document(rapidjson::Document& doc, std::string_view text) {
-    check_json_depth(text);
-    std::optional<std::string> rewritten = without_zero_floats(text);
+    std::optional<std::string> rewritten = prepare_json(text);
     if (rewritten) text = *rewritten;
     // Without kParseStopWhenDoneFlag, anything but whitespace after the value is an error.
     doc.Parse<rapidjson::kParseFullPrecisionFlag>(text.data(), text.size());
