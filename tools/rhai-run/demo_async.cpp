@@ -27,15 +27,6 @@ struct Job {
     bool reported = false;
 };
 
-void apply_limits(const Options& o, rhai::Engine& engine) {
-    if (o.max_operations) engine.set_max_operations(*o.max_operations);
-    if (o.max_call_levels) engine.set_max_call_levels(*o.max_call_levels);
-    if (o.max_expr_depth) engine.set_max_expr_depths(*o.max_expr_depth, *o.max_expr_depth);
-    if (o.max_string_size) engine.set_max_string_size(*o.max_string_size);
-    if (o.max_array_size) engine.set_max_array_size(*o.max_array_size);
-    if (o.max_map_size) engine.set_max_map_size(*o.max_map_size);
-}
-
 bool read_file(const std::string& path, std::string& text) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
@@ -59,7 +50,7 @@ int report(Job& j, const std::function<void()>& flush) {
 
 int run_demo_async(const Options& options, const Deadline& deadline, const DemoOutput& out) {
     rhai::Engine engine;
-    apply_limits(options, engine);
+    apply_limits(options, engine.core().limits);
     engine.on_print(out.print);
     std::vector<InFlight> in_flight;
     uint64_t calls = 0;
