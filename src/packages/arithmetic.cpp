@@ -70,8 +70,8 @@ void register_float(FunctionRegistry& r) {
     add_float_op(r, "%", [](Ctx, Args a) -> Dynamic { return std::fmod(f(a, 0), f(a, 1)); });
     r.add("**", {kFloat, kFloat}, [](Ctx, Args a) -> Dynamic { return arith::powf(f(a, 0), f(a, 1)); });
     r.add("**", {kInt, kFloat}, [](Ctx, Args a) -> Dynamic { return arith::powf(f(a, 0), f(a, 1)); });
-    // FLOAT ** INT is Rust's powi.
-    r.add("**", {kFloat, kInt}, [](Ctx, Args a) -> Dynamic { return arith::powi(f(a, 0), i(a, 1)); });
+    // FLOAT ** INT: Rhai's built-in operator converts the exponent (`x.powf(y as FLOAT)`).
+    r.add("**", {kFloat, kInt}, [](Ctx, Args a) -> Dynamic { return arith::powf(f(a, 0), double(i(a, 1))); });
 
     r.add("-", {kFloat}, [](Ctx, Args a) -> Dynamic { return -a[0]->as_float(); });
     r.add("+", {kFloat}, [](Ctx, Args a) -> Dynamic { return a[0]->as_float(); });

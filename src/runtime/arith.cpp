@@ -35,20 +35,6 @@ INT pow(INT x, INT y) {
     return result;
 }
 
-double powi(double x, INT y) {
-    if (y < INT_MIN || y > INT_MAX) return std::pow(x, static_cast<double>(y));
-    int b = static_cast<int>(y);
-    bool recip = b < 0;
-    double r = 1;
-    while (true) {
-        if (b & 1) r *= x;
-        b /= 2;
-        if (b == 0) break;
-        x *= x;
-    }
-    return recip ? 1 / r : r;
-}
-
 double powf(double x, double y) { return std::pow(x, y); }
 
 }  // namespace rhai::arith

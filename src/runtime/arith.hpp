@@ -64,10 +64,7 @@ inline INT shl(INT x, INT y) {
     return static_cast<INT>(static_cast<uint64_t>(x) << y);
 }
 
-// Rust's f64::powi (repeated squaring, as compiler-rt's __powidf2), which can differ from
-// std::pow in the last bit. Exponents outside i32 use std::pow.
-double powi(double x, INT y);
-// FLOAT ** FLOAT.
+// FLOAT ** FLOAT (and FLOAT ** INT with the exponent converted, as Rhai's built-in operator does).
 double powf(double x, double y);
 
 }  // namespace rhai::arith
