@@ -120,7 +120,8 @@ Dynamic sub_string_range(NativeCallContext&, Dynamic** a) {
 }
 
 // s[range]: the VM indexes strings by INT itself and hands other index types to
-// `index$get$`. Rhai's rules: a negative bound counts from the end (clamped to the start);
+// `index$get$`. Rhai's rules: a negative bound counts from the end (a start before the
+// beginning is an error, an end there is 0);
 // an exclusive range takes end - start characters, an inclusive one end - start + 1 but
 // nothing at all when end <= start (so s[3..=3] is empty, as in the reference).
 size_t range_bound(INT bound, size_t count) {
@@ -133,6 +134,10 @@ Dynamic index_range(NativeCallContext&, Dynamic** a) {
     if (s.empty()) return copy_of(*a[0]);
     const RangeObj& r = a[1]->as_range();
     const size_t count = utf8::count_chars(s);
+    // A negative start before the first character is ErrorStringBounds (Rhai's calc_index);
+    // a negative end there just means 0.
+    if (r.start < 0 && static_cast<uint64_t>(-(r.start + 1)) + 1 > count)
+        throw EvalError::string_bounds(INT(count), r.start);
     const size_t start = range_bound(r.start, count), end = range_bound(r.end, count);
     size_t take;
     if (a[1]->tag() == Tag::Range) {

@@ -157,6 +157,10 @@ EvalError EvalError::function_not_found(std::string signature, Position pos) {
 }
 
 EvalError EvalError::mismatch_data_type(std::string requested, std::string actual, Position pos) {
+    // Rhai names the actual type by its Rust name here (not through map_type_name), which
+    // differs from the script-visible name only for ranges.
+    if (actual == "range") actual = "core::ops::range::Range<i64>";
+    else if (actual == "range=") actual = "core::ops::range::RangeInclusive<i64>";
     std::string message;
     if (actual.empty()) {
         message = "Data type incorrect, expecting " + requested;

@@ -245,9 +245,10 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
         m.replace(off, end - off, utf8_encode(value.as_char()));
         return;
     }
-    if (c.is_blob() && key.is_int()) {
+    if (c.is_blob()) {  // Rhai: a BLOB takes only an INT index, even with indexers registered
+        INT idx = int_key(key, pos);
         if (!value.is_int()) throw EvalError::mismatch_data_type("i64", value.type_name(), pos);
-        int64_t at = normalize_index(key.as_int(), c.as_blob().size());
+        int64_t at = normalize_index(idx, c.as_blob().size());
         if (at < 0) throw EvalError::array_bounds(INT(c.as_blob().size()), key.as_int(), pos);
         c.blob_mut()[size_t(at)] = uint8_t(value.as_int());
         return;
@@ -275,7 +276,6 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
 Dynamic Machine::get_index(const Dynamic& obj, const Dynamic& idx, Position pos, CacheEntry* cache) {
     switch (obj.tag()) {
         case Tag::Array: {
-            if (idx.is_range()) break;  // a[1..3], a[1..]: the package's extract(range)
             INT i = int_key(idx, pos);
             const Array& a = obj.as_array();
             int64_t at = normalize_index(i, a.size());
@@ -302,7 +302,6 @@ Dynamic Machine::get_index(const Dynamic& obj, const Dynamic& idx, Position pos,
             return Dynamic(utf8_next(s, off));
         }
         case Tag::Blob: {
-            if (idx.is_range()) break;  // b[1..3]: the package's extract(range)
             INT i = int_key(idx, pos);
             const Blob& b = obj.as_blob();
             int64_t at = normalize_index(i, b.size());
@@ -323,11 +322,6 @@ Dynamic Machine::get_index(const Dynamic& obj, const Dynamic& idx, Position pos,
     Dynamic* argv[2] = {&o, &k};
     if (const NativeFunction* nf = resolve_native("index$get$", argv, 2, cache))
         return call_native(nf, "index$get$", argv, pos);
-    if ((obj.is_array() || obj.is_blob()) && idx.is_range()) {
-        // Slicing an array/BLOB by a range is extract(range), clamped the package's way.
-        if (const NativeFunction* nf = resolve_native("extract", argv, 2, nullptr))
-            return call_native(nf, "extract", argv, pos);
-    }
     if (obj.is_string() || obj.is_int()) throw EvalError::mismatch_data_type("i64", idx.type_name(), pos);
     throw indexing_type(engine_type_name(engine_, obj), pos);
 }
