@@ -851,14 +851,20 @@ private:
 
     // switch: cases are tested in order with MATCH_JUMP (Rhai tests literal cases before range
     // cases, but a numeric literal cannot follow a range, so source order gives the same result).
+    // Rhai 1.25 tries the ranges only when no literal case has the scrutinee's hash: once a
+    // literal case matched and its guard failed, only later literal cases can still match
+    // (the "hit" chain below), never a range.
     void compile_switch(const Node& n) {
         compile_expr(*n.kids[0]);
         size_t to_shared = switch_shared_probe(n);
         std::vector<size_t> to_end;
         std::vector<std::pair<uint16_t, size_t>> range_entries;  // (constant, body entry)
-        for (auto& c : n.cases) {
-            std::vector<size_t> to_body;
-            std::vector<uint16_t> ranges;
+        std::vector<std::vector<std::pair<uint16_t, size_t>>> literal_entries(n.cases.size());
+        std::vector<std::vector<size_t>> to_hit_chain(n.cases.size() + 1);  // by case index
+        for (size_t ci = 0; ci < n.cases.size(); ++ci) {
+            auto& c = n.cases[ci];
+            std::vector<size_t> to_literal, to_range;
+            std::vector<uint16_t> ranges, literals;
             for (auto& p : c.patterns) {
                 Dynamic v;
                 if (!switch_pattern(*p, v))
@@ -866,22 +872,52 @@ private:
                 bool is_range = v.is_range();
                 uint32_t k = add_const(std::move(v));
                 if (k > 65535) compile_error(ParseErrorKind::LiteralTooLarge, "Too many constants", p->pos);
-                if (is_range) ranges.push_back(uint16_t(k));
-                to_body.push_back(emit(Op::MATCH_JUMP, p->pos, 0, 0, uint16_t(k)));
+                (is_range ? ranges : literals).push_back(uint16_t(k));
+                (is_range ? to_range : to_literal).push_back(emit(Op::MATCH_JUMP, p->pos, 0, 0, uint16_t(k)));
             }
             size_t next_case = emit(Op::JUMP, c.pos, 0);
-            for (size_t j : to_body) patch(j);
-            for (uint16_t k : ranges) range_entries.emplace_back(k, here());
-            size_t guard_fail = SIZE_MAX;
-            if (c.guard) guard_fail = compile_condition_false_jump(*c.guard);
+            std::vector<size_t> guard_fails;
+            size_t to_body = SIZE_MAX;
+            if (!to_range.empty()) {
+                for (size_t j : to_range) patch(j);
+                for (uint16_t k : ranges) range_entries.emplace_back(k, here());
+                if (c.guard) guard_fails.push_back(compile_condition_false_jump(*c.guard));
+                if (!to_literal.empty()) to_body = emit(Op::JUMP, c.pos, 0);
+            }
+            if (!to_literal.empty()) {
+                for (size_t j : to_literal) patch(j);
+                for (uint16_t k : literals) literal_entries[ci].emplace_back(k, here());
+                if (c.guard) to_hit_chain[ci + 1].push_back(compile_condition_false_jump(*c.guard));
+            }
+            if (to_body != SIZE_MAX) patch(to_body);
             emit(Op::POP, c.pos, -1);
             compile_block_value(*c.body);
             to_end.push_back(emit(Op::JUMP, c.pos, 0));
             depth_ -= 0;  // the arm's value replaced the scrutinee: depth unchanged
             patch(next_case);
-            if (guard_fail != SIZE_MAX) patch(guard_fail);
+            for (size_t j : guard_fails) patch(j);
         }
-        if (to_shared != SIZE_MAX) {
+        bool any_hit_jump = false;
+        for (auto& v : to_hit_chain) any_hit_jump = any_hit_jump || !v.empty();
+        if (any_hit_jump) {
+            size_t skip = emit(Op::JUMP, n.pos, 0);
+            for (size_t ci = 1; ci <= n.cases.size(); ++ci) {
+                for (size_t j : to_hit_chain[ci]) patch(j);
+                if (ci == n.cases.size()) break;
+                for (auto [k, entry] : literal_entries[ci]) emit(Op::MATCH_JUMP, n.pos, 0, 0, k, uint32_t(entry));
+            }
+            size_t to_default = emit(Op::JUMP, n.pos, 0);
+            patch(skip);
+            if (to_shared == SIZE_MAX) {
+                patch(to_default);
+            } else {
+                size_t skip2 = emit(Op::JUMP, n.pos, 0);
+                patch(to_shared);
+                for (auto [k, entry] : range_entries) emit(Op::MATCH_JUMP, n.pos, 0, 0, k, uint32_t(entry));
+                patch(skip2);
+                patch(to_default);
+            }
+        } else if (to_shared != SIZE_MAX) {
             // Shared scrutinee: only the range cases. A failed guard resumes the ordinary chain
             // after its case, where only later ranges can match a number.
             size_t skip = emit(Op::JUMP, n.pos, 0);
