@@ -70,6 +70,9 @@ struct CallSite {
     // Eval/is_def_var/`f!()` sites: the caller's visible variables as "name\0slot\0" pairs,
     // innermost last, so run-time code can find them by name.
     std::string scope;
+    // Eval sites: the block depth of the call in its function (0 = the main script's top
+    // level), so the variables the eval code defines end with that block.
+    uint32_t eval_depth = 0;
 };
 
 // The storage a method call or an assignment writes to: a root variable followed by a chain

@@ -145,6 +145,8 @@ struct LoopCtx {
     uint32_t depth;                 // stack depth at loop statement level
     size_t try_depth;               // handlers active outside the loop
     bool value_break;               // `loop`: break may carry a value
+    size_t scope_depth = 0;         // block depth of the loop statement
+    size_t evals = 0;               // eval calls compiled before the loop
 };
 
 struct ProgramBuilder {
@@ -195,6 +197,8 @@ private:
     bool is_main_;
     std::vector<LocalVar> locals_;
     std::vector<size_t> scope_marks_;
+    std::vector<size_t> eval_marks_;  // evals_ at each enter_scope
+    size_t evals_ = 0;                // eval calls compiled so far in this function
     uint32_t next_slot_ = 0;
     int32_t depth_ = 0;
     int32_t max_depth_ = 0;
@@ -313,12 +317,24 @@ private:
         locals_.push_back({name, slot, is_const});
         return slot;
     }
-    void enter_scope() { scope_marks_.push_back(locals_.size()); }
+    void enter_scope() {
+        scope_marks_.push_back(locals_.size());
+        eval_marks_.push_back(evals_);
+    }
+    // The depth an eval call records (CallSite::eval_depth): 0 only at the main script's top.
+    uint32_t block_depth(size_t marks) const { return uint32_t(marks + (is_main_ ? 0 : 1)); }
+    // Leaving the blocks of `marks` scope marks and deeper after eval calls were compiled in
+    // them: the variables those calls defined end.
+    void end_eval_scopes(size_t marks, size_t evals_before, Position pos) {
+        if (evals_ > evals_before) emit(Op::EVAL_SCOPE_END, pos, 0, 0, 0, block_depth(marks));
+    }
     // Leaves a block scope; returns the slots its variables used (CLEAR_LOCAL'd by the caller
     // or, for loop bodies, after the loop).
     std::vector<uint16_t> leave_scope() {
         size_t mark = scope_marks_.back();
+        end_eval_scopes(scope_marks_.size(), eval_marks_.back(), fn_pos_);
         scope_marks_.pop_back();
+        eval_marks_.pop_back();
         std::vector<uint16_t> slots;
         for (size_t i = mark; i < locals_.size(); ++i) slots.push_back(locals_[i].slot);
         locals_.resize(mark);
@@ -432,6 +448,7 @@ private:
             emit(Op::LOAD_LOCAL, n.pos, 1, 0, slot);
         }
         for (size_t i = try_depth_; i > lc.try_depth; --i) emit(Op::TRY_END, n.pos, 0);
+        end_eval_scopes(lc.scope_depth + 1, lc.evals, n.pos);
         lc.breaks.push_back(emit(Op::JUMP, n.pos, 0));
         depth_ = saved;
     }
@@ -442,6 +459,7 @@ private:
         int32_t saved = depth_;
         while (depth_ > int32_t(lc.depth)) emit(Op::POP, n.pos, -1);
         for (size_t i = try_depth_; i > lc.try_depth; --i) emit(Op::TRY_END, n.pos, 0);
+        end_eval_scopes(lc.scope_depth + 1, lc.evals, n.pos);
         // LOOP, not JUMP: it counts an operation. `loop { continue; }` never reaches the
         // loop's own back edge, and must still hit max_operations / on_progress / yields.
         lc.continues.push_back(emit(Op::LOOP, n.pos, 0));
@@ -451,11 +469,13 @@ private:
     void compile_try(const Node& n) {
         size_t begin = emit(Op::TRY_BEGIN, n.pos, 0);
         ++try_depth_;
+        const size_t evals_before = evals_;
         compile_block_stmt(*n.kids[0]);
         --try_depth_;
         emit(Op::TRY_END, n.pos, 0);
         size_t skip = emit(Op::JUMP, n.pos, 0);
         patch(begin);
+        end_eval_scopes(scope_marks_.size() + 1, evals_before, n.pos);  // the try block was left by a throw
         // The catch block runs under a guard that turns `throw;` into a rethrow of the caught error.
         emit(Op::TRY_BEGIN, n.pos, 0, 1);
         ++try_depth_;
@@ -932,7 +952,7 @@ private:
     }
 
     void begin_loop(bool value_break) {
-        loops_.push_back(LoopCtx{{}, {}, uint32_t(depth_), try_depth_, value_break});
+        loops_.push_back(LoopCtx{{}, {}, uint32_t(depth_), try_depth_, value_break, scope_marks_.size(), evals_});
     }
     // Ends a loop: normal exit pushes (), breaks arrive here with their value.
     void end_loop(size_t continue_target, Position pos) {
@@ -1057,6 +1077,10 @@ private:
         site.capture = which == Intrinsic::CallFn && n.flag;  // call!(f, ...): f runs in this scope
         uint16_t s = add_site(std::move(site));
         if (which == Intrinsic::Eval || which == Intrinsic::IsDefVar || f_.sites[s].capture) record_scope(s);
+        if (which == Intrinsic::Eval) {
+            ++evals_;
+            f_.sites[s].eval_depth = block_depth(scope_marks_.size());
+        }
         emit(Op::INTRINSIC, n.pos, 1 - int(argc), uint8_t(argc), s, uint32_t(which));
         return true;
     }

@@ -253,13 +253,14 @@ Status Machine::execute() {
                 else *v = std::move(*sp);
                 break;
             }
-            case Op::DEFINE_DYN: {
+            case Op::DEFINE_DYN:
                 SAVE();
-                Dynamic& slot = dyn_scope_for_define()[K[in.c].as_string()];
-                slot = std::move(*--sp);
-                slot.set_read_only(in.a != 0);  // a `const` stays constant; a `let` copy is writable
+                --sp;
+                define_dyn(K[in.c].as_string(), std::move(*sp), in.a != 0);
                 break;
-            }
+            case Op::EVAL_SCOPE_END:
+                if (fr->eval_scope) eval_scope_end(*fr, in.c);
+                break;
             case Op::BINARY: {
                 Dynamic& l = sp[-2];
                 Dynamic& r = sp[-1];

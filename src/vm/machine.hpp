@@ -35,6 +35,31 @@ struct CacheEntry {
     const ScriptFunction* method_fn = nullptr;
 };
 
+// What eval code did to a frame's scope: like Rhai's scope stack, each entry ends with the
+// block (depth) of the eval call that made it. A new name becomes a run-time variable; a name
+// the frame already has as a local shadows it: the local's slot takes the new value and the old
+// one is kept here, so code compiled against the slot sees the newest variable, as Rhai's
+// by-name search does, and the old value comes back when the block ends.
+struct EvalScope {
+    struct Var {
+        std::string name;
+        Dynamic value;
+        uint32_t depth;
+    };
+    struct Shadow {
+        uint32_t slot;
+        Dynamic saved;
+        uint32_t depth;
+    };
+    std::vector<Var> vars;
+    std::vector<Shadow> shadows;
+    Dynamic* find(std::string_view name) {
+        for (size_t i = vars.size(); i-- > 0;)
+            if (vars[i].name == name) return &vars[i].value;
+        return nullptr;
+    }
+};
+
 struct Frame {
     const ScriptFunction* fn = nullptr;
     const bc::Instr* pc = nullptr;  // next instruction
@@ -50,7 +75,7 @@ struct Frame {
     Dynamic this_val;
     std::shared_ptr<const ScriptFunction> keep;  // keeps closures' / eval code alive
     const bc::CallSite* scope_site = nullptr;    // eval / f!(): the caller's named variables
-    std::unique_ptr<Map> dyn_vars;               // variables created by eval at run time
+    std::unique_ptr<EvalScope> eval_scope;       // variables created by eval at run time
 };
 
 // A method call being resolved (CALL_METHOD, CALL_PLACE).
@@ -208,7 +233,8 @@ private:
 
     // Run-time variables (eval, f!()).
     Dynamic* find_dyn(size_t frame_index, std::string_view name);
-    Map& dyn_scope_for_define();
+    void define_dyn(const std::string& name, Dynamic value, bool is_const);
+    void eval_scope_end(Frame& f, uint32_t depth);
     // CONCAT's text of a non-string value (display.cpp): custom types through `to_string`.
     std::string display_text(Dynamic& v, Position pos);
     // LOAD_DYN: Engine::on_var first, then run-time variables (modules.cpp).

@@ -53,8 +53,10 @@ size_t Machine::census_bytes() const {
     for (const Dynamic& v : stack_) census.add(v);
     for (const Frame& f : frames_) {
         census.add(f.this_val);
-        if (f.dyn_vars)
-            for (const auto& [name, v] : *f.dyn_vars) census.add(v);
+        if (f.eval_scope) {
+            for (const auto& v : f.eval_scope->vars) census.add(v.value);
+            for (const auto& s : f.eval_scope->shadows) census.add(s.saved);
+        }
     }
     for (const Dynamic& v : globals_) census.add(v);
     census.add(result);

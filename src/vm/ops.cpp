@@ -107,10 +107,8 @@ bool Machine::for_next(Dynamic* cursor, Dynamic& out) {
 Dynamic* Machine::find_dyn(size_t fi, std::string_view name) {
     for (;;) {
         Frame& f = frames_[fi];
-        if (f.dyn_vars) {
-            auto it = f.dyn_vars->find(name);
-            if (it != f.dyn_vars->end()) return &it->second;
-        }
+        if (f.eval_scope)
+            if (Dynamic* v = f.eval_scope->find(name)) return v;
         if (!f.scope_site || fi == 0) return nullptr;
         // The calling frame's variables, by the names its call site recorded.
         const std::string& sc = f.scope_site->scope;
@@ -129,12 +127,62 @@ Dynamic* Machine::find_dyn(size_t fi, std::string_view name) {
     }
 }
 
-Map& Machine::dyn_scope_for_define() {
+// A top-level `let`/`const` of eval code: it lands in the scope of the frame that called eval
+// (through nested evals), at the depth of that eval call.
+void Machine::define_dyn(const std::string& name, Dynamic value, bool is_const) {
     size_t fi = frames_.size() - 1;
-    while (fi > 0 && frames_[fi].is_eval) --fi;
+    bool top_level = true;  // Rhai's scope_level 0: every eval call on the way is at top level
+    while (fi > 0 && frames_[fi].is_eval) {
+        top_level = top_level && frames_[fi].scope_site && frames_[fi].scope_site->eval_depth == 0;
+        --fi;
+    }
     Frame& f = frames_[fi];
-    if (!f.dyn_vars) f.dyn_vars = std::make_unique<Map>();
-    return *f.dyn_vars;
+    const bc::CallSite* site = fi + 1 < frames_.size() ? frames_[fi + 1].scope_site : nullptr;
+    const uint32_t depth = site ? site->eval_depth : 0;
+    top_level = top_level && fi == 0;
+    value.set_read_only(is_const);  // a `const` stays constant; a `let` copy is writable
+    if (is_const && top_level) {
+        // A top-level constant is also global::NAME for the script's functions.
+        const auto& names = program_->globals;
+        for (uint32_t i = 0; i < names.size(); ++i)
+            if (names[i] == name) {
+                if (globals_.size() <= i) {
+                    globals_.resize(i + 1);
+                    globals_set_.resize(i + 1);
+                }
+                globals_[i] = value;
+                globals_set_[i] = 1;
+            }
+    }
+    if (!f.eval_scope) f.eval_scope = std::make_unique<EvalScope>();
+    // A local of the calling frame visible at the eval call (innermost last) is shadowed.
+    int64_t slot = -1;
+    if (site) {
+        const std::string& sc = site->scope;
+        size_t i = 0;
+        while (i < sc.size()) {
+            size_t e1 = sc.find('\0', i);
+            size_t e2 = sc.find('\0', e1 + 1);
+            if (std::string_view(sc).substr(i, e1 - i) == name) slot = std::stol(sc.substr(e1 + 1, e2 - e1 - 1));
+            i = e2 + 1;
+        }
+    }
+    if (slot < 0) {
+        f.eval_scope->vars.push_back({name, std::move(value), depth});
+        return;
+    }
+    Dynamic& local = stack_[f.base + size_t(slot)];
+    f.eval_scope->shadows.push_back({uint32_t(slot), std::move(local), depth});
+    local = std::move(value);
+}
+
+void Machine::eval_scope_end(Frame& f, uint32_t depth) {
+    EvalScope& es = *f.eval_scope;
+    while (!es.shadows.empty() && es.shadows.back().depth >= depth) {
+        stack_[f.base + es.shadows.back().slot] = std::move(es.shadows.back().saved);
+        es.shadows.pop_back();
+    }
+    std::erase_if(es.vars, [depth](const EvalScope::Var& v) { return v.depth >= depth; });
 }
 
 // ---- intrinsics ------------------------------------------------------------------------
