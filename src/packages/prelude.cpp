@@ -65,7 +65,7 @@ fn array.filter(f) {
 }
 
 fn array.for_each(f) {
-    f = __prelude_fn(f, "for_each", this, [f]);
+    f = __prelude_fn_ptr(f, "for_each", this, [f]);
     let n = this.len();
     if n == 0 { return; }
     let zero = __fn_arity_ok(f, 0);
@@ -77,7 +77,7 @@ fn array.for_each(f) {
 }
 
 fn array.zip(other, f) {
-    f = __prelude_fn(f, "zip", this, [other, f]);
+    f = __prelude_fn_ptr(f, "zip", this, [other, f]);
     let src = this;
     let n = src.len();
     if other.len() < n { n = other.len(); }
@@ -146,15 +146,15 @@ fn array.index_of(f, start) {
     this.__index_of_value(f, start)
 }
 
-fn array.find(f) { this.find(__prelude_fn(f, "find", this, [f]), 0) }
+fn array.find(f) { this.find(__prelude_fn_ptr(f, "find", this, [f]), 0) }
 fn array.find(f, start) {
-    let i = this.__prelude_find_index(__prelude_fn(f, "find", this, [f, start]), start);
+    let i = this.__prelude_find_index(__prelude_fn_ptr(f, "find", this, [f, start]), start);
     if i < 0 { () } else { this[i] }
 }
 
-fn array.find_map(f) { this.find_map(__prelude_fn(f, "find_map", this, [f]), 0) }
+fn array.find_map(f) { this.find_map(__prelude_fn_ptr(f, "find_map", this, [f]), 0) }
 fn array.find_map(f, start) {
-    f = __prelude_fn(f, "find_map", this, [f, start]);
+    f = __prelude_fn_ptr(f, "find_map", this, [f, start]);
     let src = this;
     let n = src.len();
     if n == 0 { return (); }
@@ -276,7 +276,7 @@ fn array.order(comparer) {
 // Map callbacks are called with the key; the value is bound to `this` when the callback takes
 // only the key (`|k| this > 1`), else passed as the second argument (`|k, v| v > 1`).
 fn map.map(f) {
-    f = __prelude_fn(f, "map", this, [f]);
+    f = __prelude_fn_ptr(f, "map", this, [f]);
     let src = this;
     let out = #{};
     let with_this = __fn_arity_ok(f, 1);
@@ -288,7 +288,7 @@ fn map.map(f) {
 }
 
 fn map.filter(f) {
-    f = __prelude_fn(f, "filter", this, [f]);
+    f = __prelude_fn_ptr(f, "filter", this, [f]);
     let src = this;
     let out = #{};
     let with_this = __fn_arity_ok(f, 1);
@@ -301,9 +301,9 @@ fn map.filter(f) {
 }
 
 // Removes the entries the predicate accepts and returns them.
-fn map.drain(f) { this.__prelude_split_by(__prelude_fn(f, "drain", this, [f]), true) }
+fn map.drain(f) { this.__prelude_split_by(__prelude_fn_ptr(f, "drain", this, [f]), true) }
 // Keeps the entries the predicate accepts and returns the others.
-fn map.retain(f) { this.__prelude_split_by(__prelude_fn(f, "retain", this, [f]), false) }
+fn map.retain(f) { this.__prelude_split_by(__prelude_fn_ptr(f, "retain", this, [f]), false) }
 
 fn map.__prelude_split_by(f, take_matches) {
     let src = this;
@@ -327,6 +327,13 @@ fn map.__prelude_split_by(f, take_matches) {
 fn __prelude_fn(f, name, receiver, args) {
     if type_of(f) == "Fn" { return f; }
     if type_of(f) == "string" { return Fn(f); }
+    __prelude_not_found(name, receiver, args)
+}
+// A callback that must be a function pointer: Rhai 1.25 has by-name forms only for the array
+// methods map, filter, index_of, some, all, dedup, reduce, reduce_rev, sort, drain and retain
+// (src/api/deprecated.rs), none for find, find_map, for_each, zip or the object-map methods.
+fn __prelude_fn_ptr(f, name, receiver, args) {
+    if type_of(f) == "Fn" { return f; }
     __prelude_not_found(name, receiver, args)
 }
 

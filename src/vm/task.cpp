@@ -143,7 +143,12 @@ bool Machine::handle_error(EvalError e) {
         } catch (const EvalError&) {
             // The receiver's place is gone (e.g. the array shrank): nothing to copy back into.
         }
-        if (f.wraps_errors && can_catch) {
+        // A prelude built-in rejecting its callback argument raises the "Function not found"
+        // of its own signature, which Rhai reports unwrapped (no native matched the call).
+        const bool own_not_found = prelude_ && f.fn->program == prelude_.get() &&
+                                   e.kind() == ErrorKind::ErrorFunctionNotFound &&
+                                   e.message().starts_with("Function not found: " + f.fn->name + " (");
+        if (f.wraps_errors && can_catch && !own_not_found) {
             std::string name = f.is_eval ? "eval" : f.fn->name;
             // Calls made by the prelude (callbacks) report no position, as Rhai's natives do.
             bool called_by_prelude = prelude_ && frames_[frames_.size() - 2].fn->program == prelude_.get();
