@@ -849,6 +849,16 @@ private:
             out = Dynamic(std::move(a));
             return true;
         }
+        if (p.kind == NodeKind::MapLit) {  // Rhai: a map literal of constants is a constant
+            Map m;
+            for (size_t i = 0; i < p.kids.size(); ++i) {
+                Dynamic v;
+                if (!switch_pattern(*p.kids[i], v)) return false;
+                m.insert_or_assign(p.names[i], std::move(v));
+            }
+            out = Dynamic(std::move(m));
+            return true;
+        }
         if (p.kind == NodeKind::Range) {
             Dynamic a, b;
             if (switch_pattern(*p.kids[0], a) && switch_pattern(*p.kids[1], b) && a.is_int() && b.is_int()) {
