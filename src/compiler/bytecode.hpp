@@ -86,6 +86,7 @@ struct Place {
     Root root = Root::Local;
     uint16_t slot = 0;
     bool constant = false;  // root is a `const` variable
+    std::string root_name;  // the constant root's name (for "Cannot modify constant NAME")
     std::vector<Step> steps;
     size_t key_count() const {
         size_t n = 0;

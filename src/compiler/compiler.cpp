@@ -523,6 +523,7 @@ private:
             const LocalVar* lv = find_local(cur->text);
             place.slot = lv->slot;
             place.constant = lv->is_const;
+            if (lv->is_const) place.root_name = cur->text;
         }
         for (size_t i = chain.size(); i-- > 0;) {
             const Node* step = chain[i];

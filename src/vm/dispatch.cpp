@@ -247,7 +247,7 @@ Status Machine::execute() {
                 if (!v) throw EvalError::variable_not_found(K[in.c].as_string(), POS());
                 if (v->is_read_only())
                     throw EvalError(ErrorKind::ErrorAssignmentToConstant,
-                                    "Cannot modify constant: " + K[in.c].as_string(), POS());
+                                    "Cannot modify constant " + K[in.c].as_string(), POS());
                 --sp;
                 if (v->is_shared()) v->as_shared().value() = std::move(*sp);
                 else *v = std::move(*sp);

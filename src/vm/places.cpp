@@ -113,7 +113,7 @@ Dynamic* Machine::walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_
 
 void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic value, Position pos) {
     if (p.constant)
-        throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant", pos);
+        throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, pos);
     if (p.steps.empty()) {
         *place_root(fr, p) = std::move(value);
         return;
@@ -129,7 +129,7 @@ void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic va
 void Machine::update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::BinOp op, Dynamic rhs,
                            Position pos, CacheEntry* cache) {
     if (p.constant)
-        throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant", pos);
+        throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, pos);
     Dynamic* target;
     Dynamic scratch, container_scratch;
     Dynamic* container = nullptr;
