@@ -86,7 +86,8 @@ struct Place {
     Root root = Root::Local;
     uint16_t slot = 0;
     bool constant = false;  // root is a `const` variable
-    std::string root_name;  // the constant root's name (for "Cannot modify constant NAME")
+    std::string root_name;  // the root variable's name (for "Cannot modify constant NAME")
+    Position root_pos;      // where the root is written (that error's position, as Rhai's)
     std::vector<Step> steps;
     size_t key_count() const {
         size_t n = 0;

@@ -516,14 +516,16 @@ private:
             cur = cur->kids[0].get();
         }
         bc::Place place;
+        place.root_pos = cur->pos;
         if (cur->kind == NodeKind::This) {
             place.root = bc::Place::Root::This;
+            place.root_name = "this";
             f_.uses_this = true;
         } else {
             const LocalVar* lv = find_local(cur->text);
             place.slot = lv->slot;
             place.constant = lv->is_const;
-            if (lv->is_const) place.root_name = cur->text;
+            place.root_name = cur->text;
         }
         for (size_t i = chain.size(); i-- > 0;) {
             const Node* step = chain[i];

@@ -233,6 +233,7 @@ Status Machine::execute() {
                     globals_set_.resize(in.c + 1);
                 }
                 globals_[in.c] = sp[-1];
+                globals_[in.c].set_read_only(true);  // global::K reads stay read-only (QUIRKS.md)
                 globals_set_[in.c] = 1;
                 break;
             case Op::LOAD_DYN: {
@@ -493,7 +494,7 @@ Status Machine::execute() {
                     if (root.is_array() && key.is_int()) {
                         INT i = key.as_int();
                         Array& a = root.array_mut();
-                        if (i >= 0 && size_t(i) < a.size()) {
+                        if (i >= 0 && size_t(i) < a.size() && !a[size_t(i)].is_read_only()) {
                             a[size_t(i)] = std::move(sp[-1]);
                             sp -= 2;
                             break;
@@ -517,7 +518,7 @@ Status Machine::execute() {
                         INT i = key.as_int();
                         Array& a = root.array_mut();
                         Dynamic out;
-                        if (i >= 0 && size_t(i) < a.size() &&
+                        if (i >= 0 && size_t(i) < a.size() && !a[size_t(i)].is_read_only() &&
                             binary_fast_inline(BinOp(in.a), a[size_t(i)], sp[-1], out)) {
                             a[size_t(i)] = std::move(out);
                             sp[-1] = Dynamic();

@@ -113,7 +113,7 @@ Dynamic* Machine::walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_
 
 void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic value, Position pos) {
     if (p.constant)
-        throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, pos);
+        throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, p.root_pos);
     if (p.steps.empty()) {
         *place_root(fr, p) = std::move(value);
         return;
@@ -123,13 +123,25 @@ void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic va
     const bc::Place::Step& last = p.steps.back();
     static const Dynamic no_key;
     const Dynamic& key = last.is_index ? keys[p.key_count() - 1] : no_key;
+    // An element or field holding a value read from a constant (global::K) stays read-only.
+    const Dynamic* old = nullptr;
+    if (container->is_array() && last.is_index && key.is_int()) {
+        int64_t at = normalize_index(key.as_int(), container->as_array().size());
+        if (at >= 0) old = &container->as_array()[size_t(at)];
+    } else if (container->is_map() && (!last.is_index || key.is_string())) {
+        const Map& m = container->as_map();
+        auto it = m.find(last.is_index ? std::string_view(key.as_string()) : std::string_view(last.name));
+        if (it != m.end()) old = &it->second;
+    }
+    if (old && old->is_read_only())
+        throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, p.root_pos);
     set_child(*container, last.is_index, key, last.name, std::move(value), pos);
 }
 
 void Machine::update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::BinOp op, Dynamic rhs,
                            Position pos, CacheEntry* cache) {
     if (p.constant)
-        throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, pos);
+        throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, p.root_pos);
     Dynamic* target;
     Dynamic scratch, container_scratch;
     Dynamic* container = nullptr;
@@ -162,6 +174,8 @@ void Machine::update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::Bin
         }
     }
 
+    if (target != &scratch && container && target->is_read_only())
+        throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, p.root_pos);
     apply_op_assign(*target, op, std::move(rhs), pos, cache);
     if (target == &scratch) {
         const bc::Place::Step& last = p.steps.back();
