@@ -261,12 +261,16 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
     }
     if (c.is_blob()) {  // Rhai: a BLOB takes only an INT index, even with indexers registered
         INT idx = int_key(key, pos);
-        if (!value.is_int()) throw EvalError::mismatch_data_type("i64", value.type_name(), pos);
+        // Rhai's BlobByte target names the wanted type "INT".
+        if (!value.is_int()) throw EvalError::mismatch_data_type("INT", value.type_name(), pos);
         int64_t at = normalize_index(idx, c.as_blob().size());
         if (at < 0) throw EvalError::array_bounds(INT(c.as_blob().size()), key.as_int(), pos);
         c.blob_mut()[size_t(at)] = uint8_t(value.as_int());
         return;
     }
+    // x[a..b] = v: Rhai's BitField target wants an "integer".
+    if (c.is_int() && key.is_range() && !value.is_int())
+        throw EvalError::mismatch_data_type("integer", value.type_name(), pos);
     if (c.is_int() && key.is_int()) {
         if (!value.is_bool()) throw EvalError::mismatch_data_type("bool", value.type_name(), pos);
         INT bit = key.as_int();
