@@ -14,6 +14,9 @@ Dynamic Machine::binary_slow(bc::BinOp op, Dynamic& l, Dynamic& r, Position pos,
     if (const NativeFunction* nf = resolve_native(name, argv, 2, cache)) return call_native(nf, name, argv, pos);
     // Rhai: comparing values of different types with no comparison function gives false
     // (!= gives true); two values of one type without one is "Function not found".
+    // An exclusive and an inclusive range are only `!=` (Rhai's builtin.rs "incompatible
+    // ranges" rule); every other operator on them is "Function not found".
+    if (l.is_range() && r.is_range() && op != bc::BinOp::Ne) function_not_found(name, argv, 2, pos);
     if (bc::is_comparison(op) && l.tag() != r.tag()) return Dynamic(op == bc::BinOp::Ne);
     function_not_found(name, argv, 2, pos);
 }
