@@ -60,8 +60,15 @@ struct StepRangeFloat final : IterableObj {
     std::unique_ptr<Cursor> cursor() const override { return std::make_unique<Cur>(from, to, step); }
 };
 
+// Rhai's StepRange::new: a step that leaves `from` unchanged is ErrorInFunctionCall("range")
+// around ErrorArithmetic.
+[[noreturn]] void zero_step() {
+    throw EvalError::in_function_call(
+        "range", "", std::make_shared<EvalError>(EvalError::arithmetic("step value cannot be zero")), {});
+}
+
 Dynamic step_range(INT from, INT to, INT step) {
-    if (step == 0) throw EvalError::arithmetic("step value cannot be zero");
+    if (step == 0) zero_step();
     return Dynamic::from_heap(Tag::Iterable, new StepRangeInt(from, to, step));
 }
 
@@ -84,7 +91,10 @@ void register_iterators(EngineCore& e) {
     });
     f.add("range", {F, F, F}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
         FLOAT from = a[0]->as_float(), to = a[1]->as_float(), step = a[2]->as_float();
-        if (step == 0.0 || std::isnan(step)) throw EvalError::arithmetic("step value cannot be zero");
+        // Also a step too small to change `from`; a NaN step makes an empty range.
+        const FLOAT n = from + step;
+        if (n == from) zero_step();
+        if (!((from < to && n > from) || (from > to && n < from))) to = from;  // empty
         return Dynamic::from_heap(Tag::Iterable, new StepRangeFloat(from, to, step));
     });
 
