@@ -37,15 +37,23 @@ size_t char_offset(const std::string& s, size_t idx) {
     return i;
 }
 
-// `type` is engine_type_name(): a registered custom type shows its Rhai name.
-EvalError indexing_type(const std::string& type, Position pos) {
-    return EvalError(ErrorKind::ErrorIndexingType, "Indexer not registered for type '" + type + "'", pos);
+// Rhai's ErrorIndexingType when no indexer fits: "Indexer unavailable: T [K]" for a read,
+// "... = V" for a write (engine_type_name(): a registered custom type shows its Rhai name).
+EvalError indexing_type(const std::string& what, Position pos) {
+    return EvalError(ErrorKind::ErrorIndexingType, "Indexer unavailable: " + what, pos);
 }
 
-EvalError unknown_property(const std::string& type, std::string_view name, bool setter, Position pos) {
+// Rhai's ErrorDotExpr for a missing getter, or a missing setter (which names the value type).
+EvalError unknown_property(const std::string& type, std::string_view name, const std::string* value_type,
+                           Position pos) {
+    if (value_type)
+        return EvalError(ErrorKind::ErrorDotExpr,
+                         "No writable property '" + std::string(name) + "' - a setter is not registered for type '" +
+                             type + "' to handle '" + *value_type + "'",
+                         pos);
     return EvalError(ErrorKind::ErrorDotExpr,
-                     "Unknown property '" + std::string(name) + "' - a " + (setter ? "setter" : "getter") +
-                         " is not registered for type '" + type + "'",
+                     "Unknown property '" + std::string(name) + "' - a getter is not registered for type '" + type +
+                         "'",
                      pos);
 }
 
@@ -231,7 +239,8 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
             call_native(nf, setter, argv, pos);
             return;
         }
-        throw unknown_property(engine_type_name(engine_, c), name, true, pos);
+        const std::string vt = engine_type_name(engine_, value);
+        throw unknown_property(engine_type_name(engine_, c), name, &vt, pos);
     }
     if (c.is_array()) {
         INT idx = int_key(key, pos);
@@ -288,7 +297,9 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
         return;
     }
     if (c.is_string()) throw EvalError::mismatch_data_type("i64", key.type_name(), pos);
-    throw indexing_type(engine_type_name(engine_, c), pos);
+    throw indexing_type(engine_type_name(engine_, c) + " [" + engine_type_name(engine_, key) + "] = " +
+                            engine_type_name(engine_, value),
+                        pos);
 }
 
 Dynamic Machine::get_index(const Dynamic& obj, const Dynamic& idx, Position pos, CacheEntry* cache) {
@@ -341,7 +352,7 @@ Dynamic Machine::get_index(const Dynamic& obj, const Dynamic& idx, Position pos,
     if (const NativeFunction* nf = resolve_native("index$get$", argv, 2, cache))
         return call_native(nf, "index$get$", argv, pos);
     if (obj.is_string() || obj.is_int()) throw EvalError::mismatch_data_type("i64", idx.type_name(), pos);
-    throw indexing_type(engine_type_name(engine_, obj), pos);
+    throw indexing_type(engine_type_name(engine_, obj) + " [" + engine_type_name(engine_, idx) + "]", pos);
 }
 
 Dynamic Machine::get_property(const Dynamic& obj, const std::string& name, Position pos, CacheEntry* cache) {
@@ -358,7 +369,7 @@ Dynamic Machine::get_property(const Dynamic& obj, const std::string& name, Posit
     Dynamic* argv[1] = {&o};
     if (const NativeFunction* nf = resolve_native(getter, argv, 1, cache))
         return call_native(nf, getter, argv, pos);
-    throw unknown_property(engine_type_name(engine_, obj), name, false, pos);
+    throw unknown_property(engine_type_name(engine_, obj), name, nullptr, pos);
 }
 
 }  // namespace rhai::vm
