@@ -175,6 +175,8 @@ public:
     // Concurrent pending host calls over all tasks of this engine (default 1,000,000); past it
     // a call raises a catchable ErrorTooManyPendingCalls. A task waits on one call at a time.
     Engine& set_max_pending_calls(size_t n);
+    std::optional<std::chrono::nanoseconds> call_timeout() const;
+    size_t max_pending_calls() const;
     // The clock deadlines are measured on (default: std::chrono::steady_clock::now).
     Engine& set_clock(std::function<TimePoint()> clock);
     TimePoint now() const;

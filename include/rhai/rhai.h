@@ -98,7 +98,8 @@ rhai_status rhai_engine_free(rhai_engine* engine);
  *   max_string_size, max_array_size, max_map_size, max_variables, max_functions, max_modules
  *   (0 = unlimited), allow_eval (bool), allow_import (bool), strict_variables (bool),
  *   fail_on_invalid_map_property (bool), call_timeout_ms (number, 0 = none),
- *   max_pending_calls, optimization ("none"|"simple"|"full"). */
+ *   max_pending_calls, optimization ("none"|"simple"|"full"), max_memory (bytes held by one
+ *   task's values, 0 = no cap; past it the task fails with ErrorMemoryLimit, never caught). */
 rhai_status rhai_engine_config(rhai_engine* engine, const char* config_json);
 
 /* Sets `*out` to the engine's settings as JSON (same keys). Caller frees *out. */

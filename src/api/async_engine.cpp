@@ -200,6 +200,13 @@ Engine& Engine::set_max_pending_calls(size_t n) {
     return *this;
 }
 
+std::optional<std::chrono::nanoseconds> Engine::call_timeout() const {
+    int64_t ns = hub_->call_timeout_ns.load();
+    return ns > 0 ? std::optional(std::chrono::nanoseconds(ns)) : std::nullopt;
+}
+
+size_t Engine::max_pending_calls() const { return hub_->max_pending.load(); }
+
 Engine& Engine::set_clock(std::function<TimePoint()> clock) {
     std::lock_guard lock(hub_->mu);
     hub_->clock = std::move(clock);
