@@ -184,7 +184,8 @@ public:
     std::optional<TimePoint> next_deadline() const;
     // Applies every timeout and deadline due at `now` (default: the engine's clock): expired
     // calls raise ErrorTimeout in their scripts, tasks past their deadline fail. The scripts
-    // continue inside this call, on this thread. Returns how many expired.
+    // continue inside this call, on this thread. Returns how many expired. Those due are
+    // applied in deadline order; equal deadlines in the order they were armed.
     size_t expire(TimePoint now) const;
     size_t expire() const { return expire(now()); }
     // Continuations of completed calls are handed to `executor` (to run on the host's loop)

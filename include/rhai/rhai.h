@@ -281,7 +281,8 @@ int64_t rhai_now(rhai_engine* engine);
  * *has = 1, or *has = 0 when there is none. */
 rhai_status rhai_next_deadline(rhai_engine* engine, int64_t* out, int32_t* has);
 /* Applies every timeout and deadline due at `now_ns` (< 0: the engine's clock). Scripts
- * continue inside this call. `*expired` (may be NULL) receives how many expired. */
+ * continue inside this call, in deadline order (equal deadlines: in the order they were armed).
+ * `*expired` (may be NULL) receives how many expired. */
 rhai_status rhai_expire(rhai_engine* engine, int64_t now_ns, uint64_t* expired);
 
 #ifdef __cplusplus

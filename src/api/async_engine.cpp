@@ -84,8 +84,8 @@ Dynamic invoke_blocking(const AsyncSite& site, const std::shared_ptr<AsyncHub>& 
         if (cb) cb(CancelReason::TaskCancelled);
         throw EvalError(ErrorKind::ErrorSystem,
                         "Host function '" + site.name +
-                            "' is asynchronous (it did not answer at once): run the script with eval_async, "
-                            "or enable Engine::set_blocking_async");
+                            "' is asynchronous (it did not answer at once): run the script asynchronously "
+                            "(Engine::eval_async; in C, rhai_eval_async)");
     }
     std::condition_variable_any cv;
     std::optional<std::chrono::nanoseconds> timeout = call_timeout(site, *hub);
