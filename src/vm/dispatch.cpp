@@ -18,54 +18,79 @@ namespace {
 
 #define RHAI_INLINE inline __attribute__((always_inline))
 
+// Writes a scalar into `out`, which holds no heap object (a scalar or ()): no release check.
+template <class T>
+RHAI_INLINE void put(Dynamic& out, T v) {
+    new (&out) Dynamic(v);
+}
+
 RHAI_INLINE bool int_binary(BinOp op, INT a, INT b, Dynamic& out) {
     INT v;
     switch (op) {
-        case BinOp::Add: if (__builtin_add_overflow(a, b, &v)) return false; out = Dynamic(v); return true;
-        case BinOp::Sub: if (__builtin_sub_overflow(a, b, &v)) return false; out = Dynamic(v); return true;
-        case BinOp::Mul: if (__builtin_mul_overflow(a, b, &v)) return false; out = Dynamic(v); return true;
+        case BinOp::Add: if (__builtin_add_overflow(a, b, &v)) return false; put(out, v); return true;
+        case BinOp::Sub: if (__builtin_sub_overflow(a, b, &v)) return false; put(out, v); return true;
+        case BinOp::Mul: if (__builtin_mul_overflow(a, b, &v)) return false; put(out, v); return true;
         case BinOp::Div:
             if (b == 0 || (b == -1 && a == std::numeric_limits<INT>::min())) return false;
-            out = Dynamic(a / b);
+            put(out, a / b);
             return true;
         case BinOp::Mod:
             if (b == 0 || (b == -1 && a == std::numeric_limits<INT>::min())) return false;
-            out = Dynamic(a % b);
+            put(out, a % b);
             return true;
         case BinOp::Shl:
         case BinOp::Shr:
             return false;  // edge cases (negative/large shifts) live in the natives
-        case BinOp::And: out = Dynamic(a & b); return true;
-        case BinOp::Or: out = Dynamic(a | b); return true;
-        case BinOp::Xor: out = Dynamic(a ^ b); return true;
-        case BinOp::Eq: out = Dynamic(a == b); return true;
-        case BinOp::Ne: out = Dynamic(a != b); return true;
-        case BinOp::Lt: out = Dynamic(a < b); return true;
-        case BinOp::Le: out = Dynamic(a <= b); return true;
-        case BinOp::Gt: out = Dynamic(a > b); return true;
-        case BinOp::Ge: out = Dynamic(a >= b); return true;
+        case BinOp::And: put(out, a & b); return true;
+        case BinOp::Or: put(out, a | b); return true;
+        case BinOp::Xor: put(out, a ^ b); return true;
+        case BinOp::Eq: put(out, a == b); return true;
+        case BinOp::Ne: put(out, a != b); return true;
+        case BinOp::Lt: put(out, a < b); return true;
+        case BinOp::Le: put(out, a <= b); return true;
+        case BinOp::Gt: put(out, a > b); return true;
+        case BinOp::Ge: put(out, a >= b); return true;
         default: return false;
     }
 }
 
 RHAI_INLINE bool float_binary(BinOp op, FLOAT a, FLOAT b, Dynamic& out) {
     switch (op) {
-        case BinOp::Add: out = Dynamic(a + b); return true;
-        case BinOp::Sub: out = Dynamic(a - b); return true;
-        case BinOp::Mul: out = Dynamic(a * b); return true;
-        case BinOp::Div: out = Dynamic(a / b); return true;
-        case BinOp::Eq: out = Dynamic(float_eq(a, b)); return true;
-        case BinOp::Ne: out = Dynamic(float_ne(a, b)); return true;
-        case BinOp::Lt: out = Dynamic(float_lt(a, b)); return true;
-        case BinOp::Le: out = Dynamic(float_le(a, b)); return true;
-        case BinOp::Gt: out = Dynamic(float_gt(a, b)); return true;
-        case BinOp::Ge: out = Dynamic(float_ge(a, b)); return true;
+        case BinOp::Add: put(out, a + b); return true;
+        case BinOp::Sub: put(out, a - b); return true;
+        case BinOp::Mul: put(out, a * b); return true;
+        case BinOp::Div: put(out, a / b); return true;
+        case BinOp::Eq: put(out, float_eq(a, b)); return true;
+        case BinOp::Ne: put(out, float_ne(a, b)); return true;
+        case BinOp::Lt: put(out, float_lt(a, b)); return true;
+        case BinOp::Le: put(out, float_le(a, b)); return true;
+        case BinOp::Gt: put(out, float_gt(a, b)); return true;
+        case BinOp::Ge: put(out, float_ge(a, b)); return true;
         default: return false;  // %, ** and bit ops: natives (Rhai's exact semantics)
     }
 }
 
+// A comparison operator (is_comparison) on two INTs.
+RHAI_INLINE bool int_compare(BinOp op, INT a, INT b) {
+    switch (op) {
+        case BinOp::Lt: return a < b;
+        case BinOp::Le: return a <= b;
+        case BinOp::Gt: return a > b;
+        case BinOp::Ge: return a >= b;
+        case BinOp::Eq: return a == b;
+        default: return a != b;
+    }
+}
+
+// A local's value, read through its Shared cell when a closure captured it.
+RHAI_INLINE const Dynamic& local_value(const Dynamic& slot) {
+    return slot.is_shared() ? slot.as_shared().value() : slot;
+}
+
 }  // namespace
 
+// `out` may be `l` or `r` itself (operands are read before the result is written); it must not
+// hold a heap object unless the operation is one this returns false for.
 RHAI_INLINE bool binary_fast_inline(BinOp op, const Dynamic& l, const Dynamic& r, Dynamic& out) {
     if (l.is_int()) {
         if (r.is_int()) return int_binary(op, l.as_int(), r.as_int(), out);
@@ -80,11 +105,11 @@ RHAI_INLINE bool binary_fast_inline(BinOp op, const Dynamic& l, const Dynamic& r
     if (l.is_bool() && r.is_bool()) {
         bool a = l.as_bool(), b = r.as_bool();
         switch (op) {
-            case BinOp::Eq: out = Dynamic(a == b); return true;
-            case BinOp::Ne: out = Dynamic(a != b); return true;
-            case BinOp::And: out = Dynamic(a && b); return true;
-            case BinOp::Or: out = Dynamic(a || b); return true;
-            case BinOp::Xor: out = Dynamic(a != b); return true;
+            case BinOp::Eq: put(out, a == b); return true;
+            case BinOp::Ne: put(out, a != b); return true;
+            case BinOp::And: put(out, a && b); return true;
+            case BinOp::Or: put(out, a || b); return true;
+            case BinOp::Xor: put(out, a != b); return true;
             default: return false;
         }
     }
@@ -263,32 +288,37 @@ Status Machine::execute() {
             case Op::BINARY: {
                 Dynamic& l = sp[-2];
                 Dynamic& r = sp[-1];
-                BinOp op = BinOp(in.a);
-                if (l.is_int() && r.is_int()) {
-                    INT a = l.as_int(), b = r.as_int(), v;
-                    if (op == BinOp::Add && !__builtin_add_overflow(a, b, &v)) {
-                        l = Dynamic(v);
-                        --sp;
-                        break;
-                    }
-                    if (op == BinOp::Sub && !__builtin_sub_overflow(a, b, &v)) {
-                        l = Dynamic(v);
-                        --sp;
-                        break;
-                    }
-                }
-                Dynamic out;
-                if (binary_fast_inline(op, l, r, out)) {
-                    l = std::move(out);
-                    r = Dynamic();
-                    --sp;
+                if (binary_fast_inline(BinOp(in.a), l, r, l)) {
+                    --sp;  // r was a scalar: nothing to release
                     break;
                 }
                 SAVE();
-                out = binary_slow(op, l, r, POS(), fr->caches + in.b);
+                Dynamic out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
                 r = Dynamic();
                 l = std::move(out);
                 --sp;
+                break;
+            }
+            case Op::BINARY_LOCAL: {
+                Dynamic& l = sp[-1];
+                const Dynamic& r = local_value(bp[in.c]);
+                if (binary_fast_inline(BinOp(in.a), l, r, l)) break;
+                SAVE();
+                Dynamic rc = r;
+                Dynamic out = binary_slow(BinOp(in.a), l, rc, POS(), fr->caches + in.b);
+                l = std::move(out);
+                break;
+            }
+            case Op::BINARY_LOCALS: {
+                const Dynamic& l = local_value(bp[in.b]);
+                const Dynamic& r = local_value(bp[in.c & 0xFFFF]);
+                Dynamic out;
+                if (!binary_fast_inline(BinOp(in.a), l, r, out)) {
+                    SAVE();
+                    Dynamic lc = l, rc = r;
+                    out = binary_slow(BinOp(in.a), lc, rc, POS(), fr->caches + (in.c >> 16));
+                }
+                *sp++ = std::move(out);
                 break;
             }
             case Op::BINARY_INT: {
@@ -298,27 +328,24 @@ Status Machine::execute() {
                     INT a = l.as_int(), v;
                     switch (BinOp(in.a)) {
                         case BinOp::Add:
-                            if (!__builtin_add_overflow(a, b, &v)) { l = Dynamic(v); continue; }
+                            if (!__builtin_add_overflow(a, b, &v)) { put(l, v); continue; }
                             break;
                         case BinOp::Sub:
-                            if (!__builtin_sub_overflow(a, b, &v)) { l = Dynamic(v); continue; }
+                            if (!__builtin_sub_overflow(a, b, &v)) { put(l, v); continue; }
                             break;
-                        case BinOp::Lt: l = Dynamic(a < b); continue;
-                        case BinOp::Le: l = Dynamic(a <= b); continue;
-                        case BinOp::Gt: l = Dynamic(a > b); continue;
-                        case BinOp::Ge: l = Dynamic(a >= b); continue;
-                        case BinOp::Eq: l = Dynamic(a == b); continue;
-                        case BinOp::Ne: l = Dynamic(a != b); continue;
+                        case BinOp::Lt: put(l, a < b); continue;
+                        case BinOp::Le: put(l, a <= b); continue;
+                        case BinOp::Gt: put(l, a > b); continue;
+                        case BinOp::Ge: put(l, a >= b); continue;
+                        case BinOp::Eq: put(l, a == b); continue;
+                        case BinOp::Ne: put(l, a != b); continue;
                         default: break;
                     }
                 }
-                Dynamic r(b), out;
-                if (binary_fast_inline(BinOp(in.a), l, r, out)) {
-                    l = std::move(out);
-                    break;
-                }
+                Dynamic r(b);
+                if (binary_fast_inline(BinOp(in.a), l, r, l)) break;
                 SAVE();
-                out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
+                Dynamic out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
                 l = std::move(out);
                 break;
             }
@@ -465,6 +492,38 @@ Status Machine::execute() {
                 --sp;
                 break;
             }
+            case Op::INDEX_LOCAL: {
+                const Dynamic& obj = local_value(bp[in.b]);
+                Dynamic& idx = sp[-1];
+                if (obj.is_array() && idx.is_int()) {
+                    const Array& arr = obj.as_array();
+                    if (uint64_t(idx.as_int()) < arr.size()) {
+                        idx = arr[size_t(idx.as_int())];
+                        break;
+                    }
+                }
+                SAVE();
+                Dynamic o = obj;
+                Dynamic v = get_index(o, idx, POS(), fr->caches + in.c);
+                idx = std::move(v);
+                break;
+            }
+            case Op::INDEX_LOCALS: {
+                const Dynamic& obj = local_value(bp[in.b]);
+                const Dynamic& idx = local_value(bp[in.c & 0xFFFF]);
+                if (obj.is_array() && idx.is_int()) {
+                    const Array& arr = obj.as_array();
+                    if (uint64_t(idx.as_int()) < arr.size()) {
+                        *sp++ = arr[size_t(idx.as_int())];
+                        break;
+                    }
+                }
+                SAVE();
+                Dynamic o = obj, k = idx;
+                Dynamic v = get_index(o, k, POS(), fr->caches + (in.c >> 16));
+                *sp++ = std::move(v);
+                break;
+            }
             case Op::GET_PROP: {
                 Dynamic& obj = sp[-1];
                 if (obj.is_map()) {
@@ -555,30 +614,28 @@ Status Machine::execute() {
                 Dynamic& r = sp[-1];
                 bool result;
                 if (l.is_int() && r.is_int()) {
-                    INT a = l.as_int(), b = r.as_int();
-                    switch (BinOp(in.a)) {
-                        case BinOp::Lt: result = a < b; break;
-                        case BinOp::Le: result = a <= b; break;
-                        case BinOp::Gt: result = a > b; break;
-                        case BinOp::Ge: result = a >= b; break;
-                        case BinOp::Eq: result = a == b; break;
-                        default: result = a != b; break;
-                    }
+                    result = int_compare(BinOp(in.a), l.as_int(), r.as_int());
                 } else {
-                    Dynamic out;
-                    if (!binary_fast_inline(BinOp(in.a), l, r, out)) {
-                        SAVE();
-                        out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
-                    }
-                    if (!out.is_bool()) {
-                        SAVE();
-                        throw not_bool(out, POS());
-                    }
-                    result = out.as_bool();
+                    SAVE();
+                    result = compare_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
                 }
                 sp[-1] = Dynamic();
                 sp[-2] = Dynamic();
                 sp -= 2;
+                if (!result) pc = code + in.c;
+                break;
+            }
+            case Op::CMP_LOCAL_JUMP: {
+                Dynamic& l = sp[-1];
+                const Dynamic& r = local_value(bp[in.b]);
+                bool result;
+                if (l.is_int() && r.is_int()) {
+                    result = int_compare(BinOp(in.a), l.as_int(), r.as_int());
+                } else {
+                    SAVE();
+                    result = compare_slow(BinOp(in.a), l, r, POS(), nullptr);
+                }
+                *--sp = Dynamic();
                 if (!result) pc = code + in.c;
                 break;
             }
@@ -587,26 +644,10 @@ Status Machine::execute() {
                 INT b = int16_t(in.b);
                 bool result;
                 if (l.is_int()) {
-                    INT a = l.as_int();
-                    switch (BinOp(in.a)) {
-                        case BinOp::Lt: result = a < b; break;
-                        case BinOp::Le: result = a <= b; break;
-                        case BinOp::Gt: result = a > b; break;
-                        case BinOp::Ge: result = a >= b; break;
-                        case BinOp::Eq: result = a == b; break;
-                        default: result = a != b; break;
-                    }
+                    result = int_compare(BinOp(in.a), l.as_int(), b);
                 } else {
-                    Dynamic r(b), out;
-                    if (!binary_fast_inline(BinOp(in.a), l, r, out)) {
-                        SAVE();
-                        out = binary_slow(BinOp(in.a), l, r, POS(), nullptr);
-                    }
-                    if (!out.is_bool()) {
-                        SAVE();
-                        throw not_bool(out, POS());
-                    }
-                    result = out.as_bool();
+                    SAVE();
+                    result = compare_slow(BinOp(in.a), l, Dynamic(b), POS(), nullptr);
                 }
                 *--sp = Dynamic();
                 if (!result) pc = code + in.c;

@@ -200,6 +200,9 @@ private:
 
     // Operators.
     Dynamic binary_slow(bc::BinOp op, Dynamic& l, Dynamic& r, Position pos, CacheEntry* cache);
+    // A comparison of a fused compare-and-jump that is not INT with INT: true/false, or
+    // ErrorMismatchDataType when a comparison native returns a non-bool.
+    bool compare_slow(bc::BinOp op, const Dynamic& l, const Dynamic& r, Position pos, CacheEntry* cache);
     Dynamic unary_slow(bc::UnOp op, Dynamic& v, Position pos, CacheEntry* cache);
 
     // Iteration.
