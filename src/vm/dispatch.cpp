@@ -681,7 +681,7 @@ Status Machine::execute() {
                 const ScriptFunction* callee = fn->program->functions[in.c].get();
                 uint32_t at = uint32_t(sp - stack_.data()) - in.a;
                 SAVE();
-                push_frame(callee, at, at, POS());
+                if (!enter_script_fast(callee, at, at, POS())) push_frame(callee, at, at, POS());
                 if (fn->sites[in.b].capture) frames_.back().scope_site = &fn->sites[in.b];
                 RELOAD();
                 TICK_AT(pc);
@@ -717,6 +717,18 @@ Status Machine::execute() {
             }
             case Op::RETURN: {
                 Dynamic v = std::move(*--sp);
+                if (fr->wb_place < 0 && frames_.size() > 1 &&
+                    (handlers_.empty() || handlers_.back().frame_depth < frames_.size())) {
+                    // A plain script call returning into a script caller: clear what the
+                    // frame left from its return slot up, then drop the frame.
+                    Dynamic* ret = stack_.data() + fr->ret_slot;
+                    for (Dynamic* p = ret; p < sp; ++p) *p = Dynamic();
+                    *ret = std::move(v);
+                    saved_sp_ = uint32_t(ret + 1 - stack_.data());
+                    frames_.pop_back();
+                    RELOAD();
+                    break;
+                }
                 SAVE();
                 Frame& done = frames_.back();
                 uint32_t ret = done.ret_slot;
