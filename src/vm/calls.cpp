@@ -60,15 +60,7 @@ void Machine::push_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_s
     } else {
         caches = caches_for(fn->program) + fn->site_base;
     }
-    Frame& f = frames_.emplace_back();
-    f.fn = fn;
-    f.pc = fn->code.data();
-    f.base = base;
-    f.ret_slot = ret_slot;
-    f.caches = caches;
-    f.call_pos = pos;
-    f.wraps_errors = wraps;
-    saved_sp_ = base + fn->num_locals;
+    add_frame(fn, base, ret_slot, caches, wraps, pos);
 }
 
 // Pops the current frame: clears everything it and its call left on the stack above ret_slot

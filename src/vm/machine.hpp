@@ -165,6 +165,11 @@ private:
         CacheEntry* caches = caller.caches - caller.fn->site_base + fn->site_base;
         // As push_frame decides: a prelude function called from the prelude does not wrap errors.
         bool wraps = fn->program != prelude_.get() || !prelude_;
+        add_frame(fn, base, ret_slot, caches, wraps, pos);
+        return true;
+    }
+    void add_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_slot, CacheEntry* caches, bool wraps,
+                   Position pos) {
         Frame& f = frames_.emplace_back();
         f.fn = fn;
         f.pc = fn->code.data();
@@ -174,7 +179,6 @@ private:
         f.call_pos = pos;
         f.wraps_errors = wraps;
         saved_sp_ = base + fn->num_locals;
-        return true;
     }
     void write_back(Frame& callee);
 
