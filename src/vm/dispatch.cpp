@@ -163,48 +163,69 @@ Status Machine::execute() {
         RELOAD();                                          \
     } while (0)
 
+    // Threaded dispatch where the compiler has labels as values (GCC, Clang): each handler
+    // ends by jumping straight to the next one's label (NEXT), so every handler has its own
+    // indirect branch to predict and no range check. Elsewhere NEXT is `break` (the switch).
+#if defined(__GNUC__)
+    static const void* const kHandlers[] = {
+#define OP(name, operands, effect, meaning) &&L_##name,
+#include "compiler/opcodes.def"
+#undef OP
+    };
+#define CASE(name) case Op::name: L_##name:
+#define NEXT()                                             \
+    do {                                                   \
+        in = *pc++;                                        \
+        goto* kHandlers[size_t(in.op)];                    \
+    } while (0)
+#else
+#define CASE(name) case Op::name:
+#define NEXT() break
+#endif
+
     RELOAD();
+    bc::Instr in;
     for (;;) {
-        const bc::Instr in = *pc++;
+        in = *pc++;
         switch (in.op) {
-            case Op::NOP:
-                break;
-            case Op::PUSH_UNIT:
+            CASE(NOP)
+                NEXT();
+            CASE(PUSH_UNIT)
                 *sp++ = Dynamic();
-                break;
-            case Op::PUSH_TRUE:
+                NEXT();
+            CASE(PUSH_TRUE)
                 *sp++ = Dynamic(true);
-                break;
-            case Op::PUSH_FALSE:
+                NEXT();
+            CASE(PUSH_FALSE)
                 *sp++ = Dynamic(false);
-                break;
-            case Op::PUSH_INT:
+                NEXT();
+            CASE(PUSH_INT)
                 *sp++ = Dynamic(INT(int32_t(in.c)));
-                break;
-            case Op::PUSH_CONST:
+                NEXT();
+            CASE(PUSH_CONST)
                 *sp++ = K[in.c];
-                break;
-            case Op::POP:
+                NEXT();
+            CASE(POP)
                 *--sp = Dynamic();
-                break;
-            case Op::DUP:
+                NEXT();
+            CASE(DUP)
                 *sp = sp[-1];
                 ++sp;
-                break;
-            case Op::LOAD_LOCAL: {
+                NEXT();
+            CASE(LOAD_LOCAL) {
                 const Dynamic& v = bp[in.b];
                 if (v.is_shared()) *sp++ = v.as_shared().value();
                 else *sp++ = v;
-                break;
+                NEXT();
             }
-            case Op::STORE_LOCAL: {
+            CASE(STORE_LOCAL) {
                 Dynamic& d = bp[in.b];
                 --sp;
                 if (d.is_shared()) d.as_shared().value() = std::move(*sp);
                 else d = std::move(*sp);
-                break;
+                NEXT();
             }
-            case Op::DEFINE_LOCAL:
+            CASE(DEFINE_LOCAL)
                 // c: the function's live variables after a `let` (0 elsewhere), for max_variables.
                 if (in.c > max_variables_) [[unlikely]] {
                     SAVE();
@@ -215,11 +236,11 @@ Status Machine::execute() {
                 // native returning its argument unchanged): Rhai clears the read-only flag.
                 // (`const` is enforced at compile time, so this never unprotects a constant.)
                 bp[in.b].set_read_only(false);
-                break;
-            case Op::CLEAR_LOCAL:
+                NEXT();
+            CASE(CLEAR_LOCAL)
                 bp[in.b] = Dynamic();
-                break;
-            case Op::LOAD_CELL: {
+                NEXT();
+            CASE(LOAD_CELL) {
                 Dynamic& d = bp[in.b];
                 if (!d.is_shared()) {
                     d = Dynamic::shared(std::move(d));
@@ -230,19 +251,19 @@ Status Machine::execute() {
                 } else {
                     *sp++ = d;
                 }
-                break;
+                NEXT();
             }
-            case Op::IS_SHARED:
+            CASE(IS_SHARED)
                 *sp++ = Dynamic(bp[in.b].is_shared());
-                break;
-            case Op::LOAD_THIS:
+                NEXT();
+            CASE(LOAD_THIS)
                 if (!fr->has_this) {
                     SAVE();
                     throw EvalError(ErrorKind::ErrorUnboundThis, "'this' is not bound", POS());
                 }
                 *sp++ = fr->this_val.flatten();
-                break;
-            case Op::LOAD_GLOBAL:
+                NEXT();
+            CASE(LOAD_GLOBAL)
                 if (in.a || in.c >= globals_.size() || !globals_set_[in.c]) {
                     SAVE();
                     if (in.a)
@@ -251,22 +272,22 @@ Status Machine::execute() {
                     throw EvalError::variable_not_found("global::" + fn->program->globals[in.c], POS());
                 }
                 *sp++ = globals_[in.c];
-                break;
-            case Op::DEFINE_GLOBAL:
+                NEXT();
+            CASE(DEFINE_GLOBAL)
                 if (globals_.size() <= in.c) {
                     globals_.resize(in.c + 1);
                     globals_set_.resize(in.c + 1);
                 }
                 globals_[in.c] = sp[-1];
                 globals_set_[in.c] = 1;
-                break;
-            case Op::LOAD_DYN: {
+                NEXT();
+            CASE(LOAD_DYN) {
                 SAVE();
                 Dynamic v = load_dyn(K[in.c].as_string(), POS());
                 *sp++ = std::move(v);
-                break;
+                NEXT();
             }
-            case Op::STORE_DYN: {
+            CASE(STORE_DYN) {
                 SAVE();
                 Dynamic* v = find_dyn(frames_.size() - 1, K[in.c].as_string());
                 if (!v) throw EvalError::variable_not_found(K[in.c].as_string(), POS());
@@ -276,40 +297,40 @@ Status Machine::execute() {
                 --sp;
                 if (v->is_shared()) v->as_shared().value() = std::move(*sp);
                 else *v = std::move(*sp);
-                break;
+                NEXT();
             }
-            case Op::DEFINE_DYN: {
+            CASE(DEFINE_DYN) {
                 SAVE();
                 Dynamic& slot = dyn_scope_for_define()[K[in.c].as_string()];
                 slot = std::move(*--sp);
                 slot.set_read_only(in.a != 0);  // a `const` stays constant; a `let` copy is writable
-                break;
+                NEXT();
             }
-            case Op::BINARY: {
+            CASE(BINARY) {
                 Dynamic& l = sp[-2];
                 Dynamic& r = sp[-1];
                 if (binary_fast_inline(BinOp(in.a), l, r, l)) {
                     --sp;  // r was a scalar: nothing to release
-                    break;
+                    NEXT();
                 }
                 SAVE();
                 Dynamic out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
                 r = Dynamic();
                 l = std::move(out);
                 --sp;
-                break;
+                NEXT();
             }
-            case Op::BINARY_LOCAL: {
+            CASE(BINARY_LOCAL) {
                 Dynamic& l = sp[-1];
                 const Dynamic& r = local_value(bp[in.c]);
-                if (binary_fast_inline(BinOp(in.a), l, r, l)) break;
+                if (binary_fast_inline(BinOp(in.a), l, r, l)) NEXT();
                 SAVE();
                 Dynamic rc = r;
                 Dynamic out = binary_slow(BinOp(in.a), l, rc, POS(), fr->caches + in.b);
                 l = std::move(out);
-                break;
+                NEXT();
             }
-            case Op::BINARY_LOCALS: {
+            CASE(BINARY_LOCALS) {
                 const Dynamic& l = local_value(bp[in.b]);
                 const Dynamic& r = local_value(bp[in.c & 0xFFFF]);
                 Dynamic out;
@@ -319,37 +340,37 @@ Status Machine::execute() {
                     out = binary_slow(BinOp(in.a), lc, rc, POS(), fr->caches + (in.c >> 16));
                 }
                 *sp++ = std::move(out);
-                break;
+                NEXT();
             }
-            case Op::BINARY_INT: {
+            CASE(BINARY_INT) {
                 Dynamic& l = sp[-1];
                 INT b = int32_t(in.c);
                 if (l.is_int()) {
                     INT a = l.as_int(), v;
                     switch (BinOp(in.a)) {
                         case BinOp::Add:
-                            if (!__builtin_add_overflow(a, b, &v)) { put(l, v); continue; }
+                            if (!__builtin_add_overflow(a, b, &v)) { put(l, v); NEXT(); }
                             break;
                         case BinOp::Sub:
-                            if (!__builtin_sub_overflow(a, b, &v)) { put(l, v); continue; }
+                            if (!__builtin_sub_overflow(a, b, &v)) { put(l, v); NEXT(); }
                             break;
-                        case BinOp::Lt: put(l, a < b); continue;
-                        case BinOp::Le: put(l, a <= b); continue;
-                        case BinOp::Gt: put(l, a > b); continue;
-                        case BinOp::Ge: put(l, a >= b); continue;
-                        case BinOp::Eq: put(l, a == b); continue;
-                        case BinOp::Ne: put(l, a != b); continue;
+                        case BinOp::Lt: put(l, a < b); NEXT();
+                        case BinOp::Le: put(l, a <= b); NEXT();
+                        case BinOp::Gt: put(l, a > b); NEXT();
+                        case BinOp::Ge: put(l, a >= b); NEXT();
+                        case BinOp::Eq: put(l, a == b); NEXT();
+                        case BinOp::Ne: put(l, a != b); NEXT();
                         default: break;
                     }
                 }
                 Dynamic r(b);
-                if (binary_fast_inline(BinOp(in.a), l, r, l)) break;
+                if (binary_fast_inline(BinOp(in.a), l, r, l)) NEXT();
                 SAVE();
                 Dynamic out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
                 l = std::move(out);
-                break;
+                NEXT();
             }
-            case Op::UNARY: {
+            CASE(UNARY) {
                 Dynamic& v = sp[-1];
                 bc::UnOp op = bc::UnOp(in.a);
                 if (op == bc::UnOp::Neg && v.is_int() && v.as_int() != std::numeric_limits<INT>::min()) {
@@ -363,22 +384,22 @@ Status Machine::execute() {
                     SAVE();
                     v = unary_slow(op, v, POS(), fr->caches + in.b);
                 }
-                break;
+                NEXT();
             }
-            case Op::ADD_LOCAL_INT: {
+            CASE(ADD_LOCAL_INT) {
                 Dynamic* d = &bp[in.b];
                 if (d->is_shared()) d = &d->as_shared().value();
                 INT v, k = int32_t(in.c);
                 if (d->is_int() && !(BinOp(in.a) == BinOp::Add ? __builtin_add_overflow(d->as_int(), k, &v)
                                                                 : __builtin_sub_overflow(d->as_int(), k, &v))) {
                     *d = Dynamic(v);
-                    break;
+                    NEXT();
                 }
                 SAVE();
                 apply_op_assign(*d, BinOp(in.a), Dynamic(k), POS(), nullptr);
-                break;
+                NEXT();
             }
-            case Op::OP_ASSIGN_LOCAL: {
+            CASE(OP_ASSIGN_LOCAL) {
                 Dynamic* d = &bp[in.b];
                 if (d->is_shared()) d = &d->as_shared().value();
                 Dynamic& r = sp[-1];
@@ -389,15 +410,15 @@ Status Machine::execute() {
                         (op == BinOp::Sub && !__builtin_sub_overflow(d->as_int(), r.as_int(), &v))) {
                         *d = Dynamic(v);
                         --sp;
-                        break;
+                        NEXT();
                     }
                 }
                 SAVE();
                 apply_op_assign(*d, BinOp(in.a), std::move(r), POS(), fr->caches + in.c);
                 *--sp = Dynamic();
-                break;
+                NEXT();
             }
-            case Op::CONCAT: {
+            CASE(CONCAT) {
                 std::string s;
                 Dynamic* first = sp - in.c;
                 for (Dynamic* p = first; p < sp; ++p) {
@@ -412,9 +433,9 @@ Status Machine::execute() {
                 *sp++ = Dynamic(std::move(s));
                 SAVE();
                 enforce_size(sp[-1], POS());
-                break;
+                NEXT();
             }
-            case Op::MAKE_ARRAY: {
+            CASE(MAKE_ARRAY) {
                 Array a;
                 a.reserve(in.c);
                 Dynamic* first = sp - in.c;
@@ -425,9 +446,9 @@ Status Machine::execute() {
                     SAVE();
                     charge_memory(sp[-1], POS());
                 }
-                break;
+                NEXT();
             }
-            case Op::MAKE_MAP: {
+            CASE(MAKE_MAP) {
                 Map m;
                 const Array& keys = K[in.c].as_array();
                 Dynamic* first = sp - in.b;
@@ -438,9 +459,9 @@ Status Machine::execute() {
                     SAVE();
                     charge_memory(sp[-1], POS());
                 }
-                break;
+                NEXT();
             }
-            case Op::MAKE_RANGE: {
+            CASE(MAKE_RANGE) {
                 Dynamic& a = sp[-2];
                 Dynamic& b = sp[-1];
                 // `x..` (open end, parsed with a () end) runs to i64::MAX: an exclusive range
@@ -448,13 +469,13 @@ Status Machine::execute() {
                 if (a.is_int() && b.is_unit()) {
                     a = Dynamic::range(a.as_int(), std::numeric_limits<INT>::max(), false);
                     --sp;
-                    break;
+                    NEXT();
                 }
                 if (a.is_int() && b.is_int()) {
                     a = Dynamic::range(a.as_int(), b.as_int(), in.a != 0);
                     b = Dynamic();
                     --sp;
-                    break;
+                    NEXT();
                 }
                 SAVE();
                 Dynamic* argv[2] = {&a, &b};
@@ -465,9 +486,9 @@ Status Machine::execute() {
                 b = Dynamic();
                 a = std::move(out);
                 --sp;
-                break;
+                NEXT();
             }
-            case Op::GET_INDEX: {
+            CASE(GET_INDEX) {
                 Dynamic& obj = sp[-2];
                 Dynamic& idx = sp[-1];
                 if (obj.is_array() && idx.is_int()) {
@@ -477,54 +498,54 @@ Status Machine::execute() {
                         Dynamic v = arr[size_t(i)];
                         obj = std::move(v);
                         --sp;
-                        break;
+                        NEXT();
                     }
                 }
                 if (in.a && obj.is_unit()) {
                     idx = Dynamic();
                     --sp;
-                    break;
+                    NEXT();
                 }
                 SAVE();
                 Dynamic v = get_index(obj, idx, POS(), fr->caches + in.b);
                 idx = Dynamic();
                 obj = std::move(v);
                 --sp;
-                break;
+                NEXT();
             }
-            case Op::INDEX_LOCAL: {
+            CASE(INDEX_LOCAL) {
                 const Dynamic& obj = local_value(bp[in.b]);
                 Dynamic& idx = sp[-1];
                 if (obj.is_array() && idx.is_int()) {
                     const Array& arr = obj.as_array();
                     if (uint64_t(idx.as_int()) < arr.size()) {
                         idx = arr[size_t(idx.as_int())];
-                        break;
+                        NEXT();
                     }
                 }
                 SAVE();
                 Dynamic o = obj;
                 Dynamic v = get_index(o, idx, POS(), fr->caches + in.c);
                 idx = std::move(v);
-                break;
+                NEXT();
             }
-            case Op::INDEX_LOCALS: {
+            CASE(INDEX_LOCALS) {
                 const Dynamic& obj = local_value(bp[in.b]);
                 const Dynamic& idx = local_value(bp[in.c & 0xFFFF]);
                 if (obj.is_array() && idx.is_int()) {
                     const Array& arr = obj.as_array();
                     if (uint64_t(idx.as_int()) < arr.size()) {
                         *sp++ = arr[size_t(idx.as_int())];
-                        break;
+                        NEXT();
                     }
                 }
                 SAVE();
                 Dynamic o = obj, k = idx;
                 Dynamic v = get_index(o, k, POS(), fr->caches + (in.c >> 16));
                 *sp++ = std::move(v);
-                break;
+                NEXT();
             }
-            case Op::GET_PROP: {
+            CASE(GET_PROP) {
                 Dynamic& obj = sp[-1];
                 if (obj.is_map()) {
                     const Map& m = obj.as_map();
@@ -532,16 +553,16 @@ Status Machine::execute() {
                     if (it != m.end()) {
                         Dynamic v = it->second;
                         obj = std::move(v);
-                        break;
+                        NEXT();
                     }
                 }
-                if (in.a && obj.is_unit()) break;
+                if (in.a && obj.is_unit()) NEXT();
                 SAVE();
                 Dynamic v = get_property(obj, K[in.c].as_string(), POS(), fr->caches + in.b);
                 obj = std::move(v);
-                break;
+                NEXT();
             }
-            case Op::SET_PLACE: {
+            CASE(SET_PLACE) {
                 const bc::Place& p = fn->places[in.b];
                 // Fast path: local_array[int] = value.
                 if (p.steps.size() == 1 && p.steps[0].is_index && p.root == bc::Place::Root::Local &&
@@ -554,7 +575,7 @@ Status Machine::execute() {
                         if (i >= 0 && size_t(i) < a.size()) {
                             a[size_t(i)] = std::move(sp[-1]);
                             sp -= 2;
-                            break;
+                            NEXT();
                         }
                     }
                 }
@@ -562,9 +583,9 @@ Status Machine::execute() {
                 SAVE();
                 set_place(*fr, p, sp - 1 - nk, std::move(sp[-1]), POS());
                 for (size_t i = 0; i <= nk; ++i) *--sp = Dynamic();
-                break;
+                NEXT();
             }
-            case Op::UPDATE_PLACE: {
+            CASE(UPDATE_PLACE) {
                 const bc::Place& p = fn->places[in.b];
                 // Fast path: local_array[int] op= number.
                 if (p.steps.size() == 1 && p.steps[0].is_index && p.root == bc::Place::Root::Local &&
@@ -580,7 +601,7 @@ Status Machine::execute() {
                             a[size_t(i)] = std::move(out);
                             sp[-1] = Dynamic();
                             sp -= 2;
-                            break;
+                            NEXT();
                         }
                     }
                 }
@@ -588,17 +609,17 @@ Status Machine::execute() {
                 SAVE();
                 update_place(*fr, p, sp - 1 - nk, BinOp(in.a), std::move(sp[-1]), POS(), fr->caches + in.c);
                 for (size_t i = 0; i <= nk; ++i) *--sp = Dynamic();
-                break;
+                NEXT();
             }
-            case Op::JUMP:
+            CASE(JUMP)
                 pc = code + in.c;
-                break;
-            case Op::LOOP:
+                NEXT();
+            CASE(LOOP)
                 pc = code + in.c;
                 TICK_AT(pc);
-                break;
-            case Op::JUMP_IF_FALSE:
-            case Op::JUMP_IF_TRUE: {
+                NEXT();
+            CASE(JUMP_IF_FALSE)
+            CASE(JUMP_IF_TRUE) {
                 Dynamic& c = sp[-1];
                 if (!c.is_bool()) {
                     SAVE();
@@ -607,9 +628,9 @@ Status Machine::execute() {
                 bool b = c.as_bool();
                 *--sp = Dynamic();
                 if (b == (in.op == Op::JUMP_IF_TRUE)) pc = code + in.c;
-                break;
+                NEXT();
             }
-            case Op::CMP_JUMP: {
+            CASE(CMP_JUMP) {
                 Dynamic& l = sp[-2];
                 Dynamic& r = sp[-1];
                 bool result;
@@ -623,9 +644,9 @@ Status Machine::execute() {
                 sp[-2] = Dynamic();
                 sp -= 2;
                 if (!result) pc = code + in.c;
-                break;
+                NEXT();
             }
-            case Op::CMP_LOCAL_JUMP: {
+            CASE(CMP_LOCAL_JUMP) {
                 Dynamic& l = sp[-1];
                 const Dynamic& r = local_value(bp[in.b]);
                 bool result;
@@ -637,9 +658,9 @@ Status Machine::execute() {
                 }
                 *--sp = Dynamic();
                 if (!result) pc = code + in.c;
-                break;
+                NEXT();
             }
-            case Op::CMP_INT_JUMP: {
+            CASE(CMP_INT_JUMP) {
                 Dynamic& l = sp[-1];
                 INT b = int16_t(in.b);
                 bool result;
@@ -651,10 +672,10 @@ Status Machine::execute() {
                 }
                 *--sp = Dynamic();
                 if (!result) pc = code + in.c;
-                break;
+                NEXT();
             }
-            case Op::AND_JUMP:
-            case Op::OR_JUMP: {
+            CASE(AND_JUMP)
+            CASE(OR_JUMP) {
                 Dynamic& c = sp[-1];
                 if (!c.is_bool()) {
                     SAVE();
@@ -662,22 +683,22 @@ Status Machine::execute() {
                 }
                 if (c.as_bool() == (in.op == Op::OR_JUMP)) pc = code + in.c;
                 else *--sp = Dynamic();
-                break;
+                NEXT();
             }
-            case Op::CHECK_BOOL:
+            CASE(CHECK_BOOL)
                 if (!sp[-1].is_bool()) {
                     SAVE();
                     throw not_bool(sp[-1], POS());
                 }
-                break;
-            case Op::COALESCE_JUMP:
+                NEXT();
+            CASE(COALESCE_JUMP)
                 if (!sp[-1].is_unit()) pc = code + in.c;
                 else --sp;
-                break;
-            case Op::UNIT_JUMP:
+                NEXT();
+            CASE(UNIT_JUMP)
                 if (sp[-1].is_unit()) pc = code + in.c;
-                break;
-            case Op::CALL_SCRIPT: {
+                NEXT();
+            CASE(CALL_SCRIPT) {
                 const ScriptFunction* callee = fn->program->functions[in.c].get();
                 uint32_t at = uint32_t(sp - stack_.data()) - in.a;
                 SAVE();
@@ -685,37 +706,37 @@ Status Machine::execute() {
                 if (fn->sites[in.b].capture) frames_.back().scope_site = &fn->sites[in.b];
                 RELOAD();
                 TICK_AT(pc);
-                break;
+                NEXT();
             }
-            case Op::CALL: {
+            CASE(CALL) {
                 SAVE();
                 uint32_t at = uint32_t(sp - stack_.data()) - in.a;
                 call_by_name(fn->sites[in.b].name, at, in.a, at, POS(), fr->caches + in.b);
                 AFTER_CALL();
                 TICK_AT(pc);
-                break;
+                NEXT();
             }
-            case Op::CALL_METHOD: {
+            CASE(CALL_METHOD) {
                 SAVE();
                 exec_call_method(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
                 AFTER_CALL();
                 TICK_AT(pc);
-                break;
+                NEXT();
             }
-            case Op::CALL_PLACE: {
+            CASE(CALL_PLACE) {
                 SAVE();
                 exec_call_place(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
                 AFTER_CALL();
                 TICK_AT(pc);
-                break;
+                NEXT();
             }
-            case Op::INTRINSIC: {
+            CASE(INTRINSIC) {
                 SAVE();
                 exec_intrinsic(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
                 AFTER_CALL();
-                break;
+                NEXT();
             }
-            case Op::RETURN: {
+            CASE(RETURN) {
                 Dynamic v = std::move(*--sp);
                 if (fr->wb_place < 0 && frames_.size() > 1 &&
                     (handlers_.empty() || handlers_.back().frame_depth < frames_.size())) {
@@ -727,7 +748,7 @@ Status Machine::execute() {
                     saved_sp_ = uint32_t(ret + 1 - stack_.data());
                     frames_.pop_back();
                     RELOAD();
-                    break;
+                    NEXT();
                 }
                 SAVE();
                 Frame& done = frames_.back();
@@ -741,9 +762,9 @@ Status Machine::execute() {
                 stack_[ret] = std::move(v);
                 saved_sp_ = ret + 1;
                 RELOAD();
-                break;
+                NEXT();
             }
-            case Op::MAKE_CLOSURE: {
+            CASE(MAKE_CLOSURE) {
                 const ScriptFunction* target = fn->program->functions[in.c].get();
                 std::vector<Dynamic> cells;
                 cells.reserve(in.a);
@@ -755,27 +776,27 @@ Status Machine::execute() {
                     SAVE();
                     charge_memory(sp[-1], POS());
                 }
-                break;
+                NEXT();
             }
-            case Op::TRY_BEGIN:
+            CASE(TRY_BEGIN)
                 handlers_.push_back(Handler{uint32_t(frames_.size()), uint32_t(sp - stack_.data()), code + in.c,
                                             in.a ? std::move(last_caught_) : nullptr});
-                break;
-            case Op::TRY_END:
+                NEXT();
+            CASE(TRY_END)
                 handlers_.pop_back();
-                break;
-            case Op::THROW: {
+                NEXT();
+            CASE(THROW) {
                 Dynamic v = std::move(*--sp);
                 SAVE();
                 throw EvalError::runtime(std::move(v), POS());
             }
-            case Op::FOR_PREP: {
+            CASE(FOR_PREP) {
                 SAVE();
                 Dynamic v = std::move(*--sp);
                 for_prep(bp + in.b, std::move(v), POS());
-                break;
+                NEXT();
             }
-            case Op::FOR_NEXT: {
+            CASE(FOR_NEXT) {
                 TICK_AT(pc - 1);
                 Dynamic* cur = bp + in.b;
                 Dynamic* var = cur + 3;
@@ -785,34 +806,36 @@ Status Machine::execute() {
                     INT last = cur[1].as_int();
                     if (v > last) {
                         pc = code + in.c;
-                        break;
+                        NEXT();
                     }
                     *var = Dynamic(v);
                     if (v == last) *cur = Dynamic();
                     else *cur = Dynamic(v + 1);
                     cur[2] = Dynamic(cur[2].as_int() + 1);
-                    break;
+                    NEXT();
                 }
                 SAVE();
                 if (!for_next(cur, *var)) {
                     pc = code + in.c;
-                    break;
+                    NEXT();
                 }
                 cur[2] = Dynamic(cur[2].as_int() + 1);
-                break;
+                NEXT();
             }
-            case Op::FOR_INDEX:
+            CASE(FOR_INDEX)
                 *sp++ = Dynamic(bp[in.b + 2].as_int() - 1);
-                break;
-            case Op::MATCH_JUMP: {
+                NEXT();
+            CASE(MATCH_JUMP) {
                 const Dynamic& pat = K[in.b];
                 const Dynamic& v = sp[-1];
                 bool hit = pat.is_int() && v.is_int() ? pat.as_int() == v.as_int() : switch_case_hit(pat, v);
                 if (hit) pc = code + in.c;
-                break;
+                NEXT();
             }
         }
     }
+#undef CASE
+#undef NEXT
 #undef SAVE
 #undef RELOAD
 #undef POS
