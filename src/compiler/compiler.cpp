@@ -584,7 +584,11 @@ private:
                 return;
             }
             compile_expr(value);
-            emit(Op::OP_ASSIGN_LOCAL, n.pos, -1, uint8_t(op), lv->slot, add_site(bc::binop_name(op)));
+            uint16_t site = add_site(bc::binop_name(op));
+            if (trailing_loads(1) == 1)
+                emit(Op::OP_ASSIGN_LOCALS, n.pos, 0, uint8_t(op), lv->slot, uint32_t(take_load()) | (uint32_t(site) << 16));
+            else
+                emit(Op::OP_ASSIGN_LOCAL, n.pos, -1, uint8_t(op), lv->slot, site);
             return;
         } else if (target.kind != NodeKind::This && target.kind != NodeKind::Index &&
                    target.kind != NodeKind::Property) {

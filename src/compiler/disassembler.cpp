@@ -82,6 +82,9 @@ std::string operands(const ScriptFunction& fn, const bc::Instr& in) {
                    std::to_string(int32_t(in.c));
         case Op::OP_ASSIGN_LOCAL:
             return " $" + std::to_string(in.b) + " " + bc::binop_name(bc::BinOp(in.a)) + "=";
+        case Op::OP_ASSIGN_LOCALS:
+            return " $" + std::to_string(in.b) + " " + bc::binop_name(bc::BinOp(in.a)) + "= $" +
+                   std::to_string(in.c & 0xFFFF);
         case Op::CONCAT: case Op::MAKE_ARRAY: return " " + std::to_string(in.c);
         case Op::MAKE_MAP: return " " + constant_text(fn.constants[in.c]);
         case Op::MAKE_RANGE: return in.a ? " inclusive" : "";

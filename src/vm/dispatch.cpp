@@ -403,19 +403,22 @@ Status Machine::execute() {
                 Dynamic* d = &bp[in.b];
                 if (d->is_shared()) d = &d->as_shared().value();
                 Dynamic& r = sp[-1];
-                if (d->is_int() && r.is_int()) {
-                    INT v;
-                    BinOp op = BinOp(in.a);
-                    if ((op == BinOp::Add && !__builtin_add_overflow(d->as_int(), r.as_int(), &v)) ||
-                        (op == BinOp::Sub && !__builtin_sub_overflow(d->as_int(), r.as_int(), &v))) {
-                        *d = Dynamic(v);
-                        --sp;
-                        NEXT();
-                    }
+                if (binary_fast_inline(BinOp(in.a), *d, r, *d)) {
+                    --sp;  // r was a scalar
+                    NEXT();
                 }
                 SAVE();
                 apply_op_assign(*d, BinOp(in.a), std::move(r), POS(), fr->caches + in.c);
                 *--sp = Dynamic();
+                NEXT();
+            }
+            CASE(OP_ASSIGN_LOCALS) {
+                Dynamic* d = &bp[in.b];
+                if (d->is_shared()) d = &d->as_shared().value();
+                const Dynamic& r = local_value(bp[in.c & 0xFFFF]);
+                if (binary_fast_inline(BinOp(in.a), *d, r, *d)) NEXT();
+                SAVE();
+                apply_op_assign(*d, BinOp(in.a), Dynamic(r), POS(), fr->caches + (in.c >> 16));
                 NEXT();
             }
             CASE(CONCAT) {
