@@ -83,7 +83,7 @@ void Machine::write_back(Frame& callee) {
 
 void Machine::enter_method(const ScriptFunction* fn, uint32_t args_at, uint32_t ret_slot, Position pos,
                            Dynamic this_val, int32_t wb_place, uint32_t wb_keys) {
-    push_frame(fn, args_at, ret_slot, pos);
+    if (!enter_script_fast(fn, args_at, ret_slot, pos)) push_frame(fn, args_at, ret_slot, pos);
     Frame& f = frames_.back();
     f.has_this = true;
     f.this_val = std::move(this_val);

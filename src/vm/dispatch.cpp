@@ -163,9 +163,13 @@ Status Machine::execute() {
         RELOAD();                                          \
     } while (0)
 
-    // Threaded dispatch where the compiler has labels as values (GCC, Clang): each handler
-    // ends by jumping straight to the next one's label (NEXT), so every handler has its own
-    // indirect branch to predict and no range check. Elsewhere NEXT is `break` (the switch).
+    // Threaded dispatch where the compiler has labels as values (GCC, Clang): the next
+    // handler is reached through its label, with no range check and no jump back to the loop
+    // head. A computed goto does not run the destructors of the locals it leaves (GCC's
+    // documented rule: a Dynamic copy in a slow path would leak), so there are two exits:
+    // FAST_NEXT, the computed goto itself, only where no local with a destructor has been
+    // constructed in the handler yet, and NEXT, a plain goto to the shared dispatch point.
+    // Elsewhere both are `break` (the switch).
 #if defined(__GNUC__)
     static const void* const kHandlers[] = {
 #define OP(name, operands, effect, meaning) &&L_##name,
@@ -173,7 +177,8 @@ Status Machine::execute() {
 #undef OP
     };
 #define CASE(name) case Op::name: L_##name:
-#define NEXT()                                             \
+#define NEXT() goto next_instruction
+#define FAST_NEXT()                                        \
     do {                                                   \
         in = *pc++;                                        \
         goto* kHandlers[size_t(in.op)];                    \
@@ -181,49 +186,56 @@ Status Machine::execute() {
 #else
 #define CASE(name) case Op::name:
 #define NEXT() break
+#define FAST_NEXT() break
 #endif
 
     RELOAD();
     bc::Instr in;
     for (;;) {
+#if defined(__GNUC__)
+    next_instruction:
         in = *pc++;
+        goto* kHandlers[size_t(in.op)];
+#else
+        in = *pc++;
+#endif
         switch (in.op) {
             CASE(NOP)
-                NEXT();
+                FAST_NEXT();
             CASE(PUSH_UNIT)
                 *sp++ = Dynamic();
-                NEXT();
+                FAST_NEXT();
             CASE(PUSH_TRUE)
                 *sp++ = Dynamic(true);
-                NEXT();
+                FAST_NEXT();
             CASE(PUSH_FALSE)
                 *sp++ = Dynamic(false);
-                NEXT();
+                FAST_NEXT();
             CASE(PUSH_INT)
                 *sp++ = Dynamic(INT(int32_t(in.c)));
-                NEXT();
+                FAST_NEXT();
             CASE(PUSH_CONST)
                 *sp++ = K[in.c];
-                NEXT();
+                FAST_NEXT();
             CASE(POP)
                 *--sp = Dynamic();
-                NEXT();
+                FAST_NEXT();
             CASE(DUP)
                 *sp = sp[-1];
                 ++sp;
-                NEXT();
+                FAST_NEXT();
             CASE(LOAD_LOCAL) {
                 const Dynamic& v = bp[in.b];
                 if (v.is_shared()) *sp++ = v.as_shared().value();
                 else *sp++ = v;
-                NEXT();
+                FAST_NEXT();
             }
             CASE(STORE_LOCAL) {
                 Dynamic& d = bp[in.b];
                 --sp;
                 if (d.is_shared()) d.as_shared().value() = std::move(*sp);
                 else d = std::move(*sp);
-                NEXT();
+                FAST_NEXT();
             }
             CASE(DEFINE_LOCAL)
                 // c: the function's live variables after a `let` (0 elsewhere), for max_variables.
@@ -236,10 +248,10 @@ Status Machine::execute() {
                 // native returning its argument unchanged): Rhai clears the read-only flag.
                 // (`const` is enforced at compile time, so this never unprotects a constant.)
                 bp[in.b].set_read_only(false);
-                NEXT();
+                FAST_NEXT();
             CASE(CLEAR_LOCAL)
                 bp[in.b] = Dynamic();
-                NEXT();
+                FAST_NEXT();
             CASE(LOAD_CELL) {
                 Dynamic& d = bp[in.b];
                 if (!d.is_shared()) {
@@ -251,18 +263,18 @@ Status Machine::execute() {
                 } else {
                     *sp++ = d;
                 }
-                NEXT();
+                FAST_NEXT();
             }
             CASE(IS_SHARED)
                 *sp++ = Dynamic(bp[in.b].is_shared());
-                NEXT();
+                FAST_NEXT();
             CASE(LOAD_THIS)
                 if (!fr->has_this) {
                     SAVE();
                     throw EvalError(ErrorKind::ErrorUnboundThis, "'this' is not bound", POS());
                 }
                 *sp++ = fr->this_val.flatten();
-                NEXT();
+                FAST_NEXT();
             CASE(LOAD_GLOBAL)
                 if (in.a || in.c >= globals_.size() || !globals_set_[in.c]) {
                     SAVE();
@@ -272,7 +284,7 @@ Status Machine::execute() {
                     throw EvalError::variable_not_found("global::" + fn->program->globals[in.c], POS());
                 }
                 *sp++ = globals_[in.c];
-                NEXT();
+                FAST_NEXT();
             CASE(DEFINE_GLOBAL)
                 if (globals_.size() <= in.c) {
                     globals_.resize(in.c + 1);
@@ -280,7 +292,7 @@ Status Machine::execute() {
                 }
                 globals_[in.c] = sp[-1];
                 globals_set_[in.c] = 1;
-                NEXT();
+                FAST_NEXT();
             CASE(LOAD_DYN) {
                 SAVE();
                 Dynamic v = load_dyn(K[in.c].as_string(), POS());
@@ -297,21 +309,21 @@ Status Machine::execute() {
                 --sp;
                 if (v->is_shared()) v->as_shared().value() = std::move(*sp);
                 else *v = std::move(*sp);
-                NEXT();
+                FAST_NEXT();
             }
             CASE(DEFINE_DYN) {
                 SAVE();
                 Dynamic& slot = dyn_scope_for_define()[K[in.c].as_string()];
                 slot = std::move(*--sp);
                 slot.set_read_only(in.a != 0);  // a `const` stays constant; a `let` copy is writable
-                NEXT();
+                FAST_NEXT();
             }
             CASE(BINARY) {
                 Dynamic& l = sp[-2];
                 Dynamic& r = sp[-1];
                 if (binary_fast_inline(BinOp(in.a), l, r, l)) {
                     --sp;  // r was a scalar: nothing to release
-                    NEXT();
+                    FAST_NEXT();
                 }
                 SAVE();
                 Dynamic out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
@@ -323,7 +335,7 @@ Status Machine::execute() {
             CASE(BINARY_LOCAL) {
                 Dynamic& l = sp[-1];
                 const Dynamic& r = local_value(bp[in.c]);
-                if (binary_fast_inline(BinOp(in.a), l, r, l)) NEXT();
+                if (binary_fast_inline(BinOp(in.a), l, r, l)) FAST_NEXT();
                 SAVE();
                 Dynamic rc = r;
                 Dynamic out = binary_slow(BinOp(in.a), l, rc, POS(), fr->caches + in.b);
@@ -333,6 +345,10 @@ Status Machine::execute() {
             CASE(BINARY_LOCALS) {
                 const Dynamic& l = local_value(bp[in.b]);
                 const Dynamic& r = local_value(bp[in.c & 0xFFFF]);
+                if (!is_heap_tag(sp->tag()) && binary_fast_inline(BinOp(in.a), l, r, *sp)) {
+                    ++sp;  // the slot above the top held no heap object: written in place
+                    FAST_NEXT();
+                }
                 Dynamic out;
                 if (!binary_fast_inline(BinOp(in.a), l, r, out)) {
                     SAVE();
@@ -349,17 +365,17 @@ Status Machine::execute() {
                     INT a = l.as_int(), v;
                     switch (BinOp(in.a)) {
                         case BinOp::Add:
-                            if (!__builtin_add_overflow(a, b, &v)) { put(l, v); NEXT(); }
+                            if (!__builtin_add_overflow(a, b, &v)) { put(l, v); FAST_NEXT(); }
                             break;
                         case BinOp::Sub:
-                            if (!__builtin_sub_overflow(a, b, &v)) { put(l, v); NEXT(); }
+                            if (!__builtin_sub_overflow(a, b, &v)) { put(l, v); FAST_NEXT(); }
                             break;
-                        case BinOp::Lt: put(l, a < b); NEXT();
-                        case BinOp::Le: put(l, a <= b); NEXT();
-                        case BinOp::Gt: put(l, a > b); NEXT();
-                        case BinOp::Ge: put(l, a >= b); NEXT();
-                        case BinOp::Eq: put(l, a == b); NEXT();
-                        case BinOp::Ne: put(l, a != b); NEXT();
+                        case BinOp::Lt: put(l, a < b); FAST_NEXT();
+                        case BinOp::Le: put(l, a <= b); FAST_NEXT();
+                        case BinOp::Gt: put(l, a > b); FAST_NEXT();
+                        case BinOp::Ge: put(l, a >= b); FAST_NEXT();
+                        case BinOp::Eq: put(l, a == b); FAST_NEXT();
+                        case BinOp::Ne: put(l, a != b); FAST_NEXT();
                         default: break;
                     }
                 }
@@ -384,7 +400,7 @@ Status Machine::execute() {
                     SAVE();
                     v = unary_slow(op, v, POS(), fr->caches + in.b);
                 }
-                NEXT();
+                FAST_NEXT();
             }
             CASE(ADD_LOCAL_INT) {
                 Dynamic* d = &bp[in.b];
@@ -393,11 +409,11 @@ Status Machine::execute() {
                 if (d->is_int() && !(BinOp(in.a) == BinOp::Add ? __builtin_add_overflow(d->as_int(), k, &v)
                                                                 : __builtin_sub_overflow(d->as_int(), k, &v))) {
                     *d = Dynamic(v);
-                    NEXT();
+                    FAST_NEXT();
                 }
                 SAVE();
                 apply_op_assign(*d, BinOp(in.a), Dynamic(k), POS(), nullptr);
-                NEXT();
+                FAST_NEXT();
             }
             CASE(OP_ASSIGN_LOCAL) {
                 Dynamic* d = &bp[in.b];
@@ -405,21 +421,21 @@ Status Machine::execute() {
                 Dynamic& r = sp[-1];
                 if (binary_fast_inline(BinOp(in.a), *d, r, *d)) {
                     --sp;  // r was a scalar
-                    NEXT();
+                    FAST_NEXT();
                 }
                 SAVE();
                 apply_op_assign(*d, BinOp(in.a), std::move(r), POS(), fr->caches + in.c);
                 *--sp = Dynamic();
-                NEXT();
+                FAST_NEXT();
             }
             CASE(OP_ASSIGN_LOCALS) {
                 Dynamic* d = &bp[in.b];
                 if (d->is_shared()) d = &d->as_shared().value();
                 const Dynamic& r = local_value(bp[in.c & 0xFFFF]);
-                if (binary_fast_inline(BinOp(in.a), *d, r, *d)) NEXT();
+                if (binary_fast_inline(BinOp(in.a), *d, r, *d)) FAST_NEXT();
                 SAVE();
                 apply_op_assign(*d, BinOp(in.a), Dynamic(r), POS(), fr->caches + (in.c >> 16));
-                NEXT();
+                FAST_NEXT();
             }
             CASE(CONCAT) {
                 std::string s;
@@ -472,13 +488,13 @@ Status Machine::execute() {
                 if (a.is_int() && b.is_unit()) {
                     a = Dynamic::range(a.as_int(), std::numeric_limits<INT>::max(), false);
                     --sp;
-                    NEXT();
+                    FAST_NEXT();
                 }
                 if (a.is_int() && b.is_int()) {
                     a = Dynamic::range(a.as_int(), b.as_int(), in.a != 0);
                     b = Dynamic();
                     --sp;
-                    NEXT();
+                    FAST_NEXT();
                 }
                 SAVE();
                 Dynamic* argv[2] = {&a, &b};
@@ -523,7 +539,7 @@ Status Machine::execute() {
                     const Array& arr = obj.as_array();
                     if (uint64_t(idx.as_int()) < arr.size()) {
                         idx = arr[size_t(idx.as_int())];
-                        NEXT();
+                        FAST_NEXT();
                     }
                 }
                 SAVE();
@@ -539,7 +555,7 @@ Status Machine::execute() {
                     const Array& arr = obj.as_array();
                     if (uint64_t(idx.as_int()) < arr.size()) {
                         *sp++ = arr[size_t(idx.as_int())];
-                        NEXT();
+                        FAST_NEXT();
                     }
                 }
                 SAVE();
@@ -578,7 +594,7 @@ Status Machine::execute() {
                         if (i >= 0 && size_t(i) < a.size()) {
                             a[size_t(i)] = std::move(sp[-1]);
                             sp -= 2;
-                            NEXT();
+                            FAST_NEXT();
                         }
                     }
                 }
@@ -586,25 +602,34 @@ Status Machine::execute() {
                 SAVE();
                 set_place(*fr, p, sp - 1 - nk, std::move(sp[-1]), POS());
                 for (size_t i = 0; i <= nk; ++i) *--sp = Dynamic();
-                NEXT();
+                FAST_NEXT();
             }
             CASE(UPDATE_PLACE) {
                 const bc::Place& p = fn->places[in.b];
-                // Fast path: local_array[int] op= number.
-                if (p.steps.size() == 1 && p.steps[0].is_index && p.root == bc::Place::Root::Local &&
-                    !p.constant) {
-                    Dynamic& root = bp[p.slot];
-                    Dynamic& key = sp[-2];
-                    if (root.is_array() && key.is_int()) {
-                        INT i = key.as_int();
-                        Array& a = root.array_mut();
-                        Dynamic out;
-                        if (i >= 0 && size_t(i) < a.size() &&
-                            binary_fast_inline(BinOp(in.a), a[size_t(i)], sp[-1], out)) {
-                            a[size_t(i)] = std::move(out);
-                            sp[-1] = Dynamic();
-                            sp -= 2;
-                            NEXT();
+                // Fast paths: local_array[int] op= number, and local_map.prop / this.prop op=
+                // number on an existing property; the rest (and errors) in update_place.
+                if (p.steps.size() == 1 && !p.constant) {
+                    Dynamic* root = p.root == bc::Place::Root::Local ? &bp[p.slot]
+                                    : fr->has_this                   ? &fr->this_val
+                                                                     : nullptr;
+                    if (root && root->is_shared()) root = &root->as_shared().value();
+                    if (root && p.steps[0].is_index) {
+                        Dynamic& key = sp[-2];
+                        if (root->is_array() && key.is_int()) {
+                            INT i = key.as_int();
+                            Array& a = root->array_mut();
+                            if (i >= 0 && size_t(i) < a.size() &&
+                                binary_fast_inline(BinOp(in.a), a[size_t(i)], sp[-1], a[size_t(i)])) {
+                                sp -= 2;  // the key and the operand were scalars
+                                FAST_NEXT();
+                            }
+                        }
+                    } else if (root && root->is_map()) {
+                        Map& m = root->map_mut();
+                        auto it = m.find(p.steps[0].name);
+                        if (it != m.end() && binary_fast_inline(BinOp(in.a), it->second, sp[-1], it->second)) {
+                            --sp;
+                            FAST_NEXT();
                         }
                     }
                 }
@@ -612,15 +637,15 @@ Status Machine::execute() {
                 SAVE();
                 update_place(*fr, p, sp - 1 - nk, BinOp(in.a), std::move(sp[-1]), POS(), fr->caches + in.c);
                 for (size_t i = 0; i <= nk; ++i) *--sp = Dynamic();
-                NEXT();
+                FAST_NEXT();
             }
             CASE(JUMP)
                 pc = code + in.c;
-                NEXT();
+                FAST_NEXT();
             CASE(LOOP)
                 pc = code + in.c;
                 TICK_AT(pc);
-                NEXT();
+                FAST_NEXT();
             CASE(JUMP_IF_FALSE)
             CASE(JUMP_IF_TRUE) {
                 Dynamic& c = sp[-1];
@@ -631,7 +656,7 @@ Status Machine::execute() {
                 bool b = c.as_bool();
                 *--sp = Dynamic();
                 if (b == (in.op == Op::JUMP_IF_TRUE)) pc = code + in.c;
-                NEXT();
+                FAST_NEXT();
             }
             CASE(CMP_JUMP) {
                 Dynamic& l = sp[-2];
@@ -647,7 +672,7 @@ Status Machine::execute() {
                 sp[-2] = Dynamic();
                 sp -= 2;
                 if (!result) pc = code + in.c;
-                NEXT();
+                FAST_NEXT();
             }
             CASE(CMP_LOCAL_JUMP) {
                 Dynamic& l = sp[-1];
@@ -661,7 +686,7 @@ Status Machine::execute() {
                 }
                 *--sp = Dynamic();
                 if (!result) pc = code + in.c;
-                NEXT();
+                FAST_NEXT();
             }
             CASE(CMP_INT_JUMP) {
                 Dynamic& l = sp[-1];
@@ -675,7 +700,7 @@ Status Machine::execute() {
                 }
                 *--sp = Dynamic();
                 if (!result) pc = code + in.c;
-                NEXT();
+                FAST_NEXT();
             }
             CASE(AND_JUMP)
             CASE(OR_JUMP) {
@@ -686,21 +711,21 @@ Status Machine::execute() {
                 }
                 if (c.as_bool() == (in.op == Op::OR_JUMP)) pc = code + in.c;
                 else *--sp = Dynamic();
-                NEXT();
+                FAST_NEXT();
             }
             CASE(CHECK_BOOL)
                 if (!sp[-1].is_bool()) {
                     SAVE();
                     throw not_bool(sp[-1], POS());
                 }
-                NEXT();
+                FAST_NEXT();
             CASE(COALESCE_JUMP)
                 if (!sp[-1].is_unit()) pc = code + in.c;
                 else --sp;
-                NEXT();
+                FAST_NEXT();
             CASE(UNIT_JUMP)
                 if (sp[-1].is_unit()) pc = code + in.c;
-                NEXT();
+                FAST_NEXT();
             CASE(CALL_SCRIPT) {
                 const ScriptFunction* callee = fn->program->functions[in.c].get();
                 uint32_t at = uint32_t(sp - stack_.data()) - in.a;
@@ -709,7 +734,7 @@ Status Machine::execute() {
                 if (fn->sites[in.b].capture) frames_.back().scope_site = &fn->sites[in.b];
                 RELOAD();
                 TICK_AT(pc);
-                NEXT();
+                FAST_NEXT();
             }
             CASE(CALL) {
                 SAVE();
@@ -717,42 +742,45 @@ Status Machine::execute() {
                 call_by_name(fn->sites[in.b].name, at, in.a, at, POS(), fr->caches + in.b);
                 AFTER_CALL();
                 TICK_AT(pc);
-                NEXT();
+                FAST_NEXT();
             }
             CASE(CALL_METHOD) {
                 SAVE();
                 exec_call_method(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
                 AFTER_CALL();
                 TICK_AT(pc);
-                NEXT();
+                FAST_NEXT();
             }
             CASE(CALL_PLACE) {
                 SAVE();
                 exec_call_place(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
                 AFTER_CALL();
                 TICK_AT(pc);
-                NEXT();
+                FAST_NEXT();
             }
             CASE(INTRINSIC) {
                 SAVE();
                 exec_intrinsic(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
                 AFTER_CALL();
-                NEXT();
+                FAST_NEXT();
             }
             CASE(RETURN) {
-                Dynamic v = std::move(*--sp);
                 if (fr->wb_place < 0 && frames_.size() > 1 &&
                     (handlers_.empty() || handlers_.back().frame_depth < frames_.size())) {
-                    // A plain script call returning into a script caller: clear what the
-                    // frame left from its return slot up, then drop the frame.
+                    // A plain script call returning into a script caller: the value goes to
+                    // the return slot, everything else the frame left above it is cleared.
                     Dynamic* ret = stack_.data() + fr->ret_slot;
-                    for (Dynamic* p = ret; p < sp; ++p) *p = Dynamic();
-                    *ret = std::move(v);
+                    Dynamic* top = sp - 1;
+                    if (top != ret) {
+                        for (Dynamic* p = ret; p < top; ++p) *p = Dynamic();
+                        *ret = std::move(*top);
+                    }
                     saved_sp_ = uint32_t(ret + 1 - stack_.data());
                     frames_.pop_back();
                     RELOAD();
-                    NEXT();
+                    FAST_NEXT();
                 }
+                Dynamic v = std::move(*--sp);
                 SAVE();
                 Frame& done = frames_.back();
                 uint32_t ret = done.ret_slot;
@@ -784,10 +812,10 @@ Status Machine::execute() {
             CASE(TRY_BEGIN)
                 handlers_.push_back(Handler{uint32_t(frames_.size()), uint32_t(sp - stack_.data()), code + in.c,
                                             in.a ? std::move(last_caught_) : nullptr});
-                NEXT();
+                FAST_NEXT();
             CASE(TRY_END)
                 handlers_.pop_back();
-                NEXT();
+                FAST_NEXT();
             CASE(THROW) {
                 Dynamic v = std::move(*--sp);
                 SAVE();
@@ -809,36 +837,37 @@ Status Machine::execute() {
                     INT last = cur[1].as_int();
                     if (v > last) {
                         pc = code + in.c;
-                        NEXT();
+                        FAST_NEXT();
                     }
                     *var = Dynamic(v);
                     if (v == last) *cur = Dynamic();
                     else *cur = Dynamic(v + 1);
                     cur[2] = Dynamic(cur[2].as_int() + 1);
-                    NEXT();
+                    FAST_NEXT();
                 }
                 SAVE();
                 if (!for_next(cur, *var)) {
                     pc = code + in.c;
-                    NEXT();
+                    FAST_NEXT();
                 }
                 cur[2] = Dynamic(cur[2].as_int() + 1);
-                NEXT();
+                FAST_NEXT();
             }
             CASE(FOR_INDEX)
                 *sp++ = Dynamic(bp[in.b + 2].as_int() - 1);
-                NEXT();
+                FAST_NEXT();
             CASE(MATCH_JUMP) {
                 const Dynamic& pat = K[in.b];
                 const Dynamic& v = sp[-1];
                 bool hit = pat.is_int() && v.is_int() ? pat.as_int() == v.as_int() : switch_case_hit(pat, v);
                 if (hit) pc = code + in.c;
-                NEXT();
+                FAST_NEXT();
             }
         }
     }
 #undef CASE
 #undef NEXT
+#undef FAST_NEXT
 #undef SAVE
 #undef RELOAD
 #undef POS
