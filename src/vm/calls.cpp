@@ -60,15 +60,7 @@ void Machine::push_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_s
     } else {
         caches = caches_for(fn->program) + fn->site_base;
     }
-    Frame& f = frames_.emplace_back();
-    f.fn = fn;
-    f.pc = fn->code.data();
-    f.base = base;
-    f.ret_slot = ret_slot;
-    f.caches = caches;
-    f.call_pos = pos;
-    f.wraps_errors = wraps;
-    saved_sp_ = base + fn->num_locals;
+    add_frame(fn, base, ret_slot, caches, wraps, pos);
 }
 
 // Pops the current frame: clears everything it and its call left on the stack above ret_slot
@@ -91,7 +83,7 @@ void Machine::write_back(Frame& callee) {
 
 void Machine::enter_method(const ScriptFunction* fn, uint32_t args_at, uint32_t ret_slot, Position pos,
                            Dynamic this_val, int32_t wb_place, uint32_t wb_keys) {
-    push_frame(fn, args_at, ret_slot, pos);
+    if (!enter_script_fast(fn, args_at, ret_slot, pos)) push_frame(fn, args_at, ret_slot, pos);
     Frame& f = frames_.back();
     f.has_this = true;
     f.this_val = std::move(this_val);
@@ -247,9 +239,11 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
         }
     };
     if (target && target->arity == total) {
-        push_frame(target, args_at, ret_slot, pos);
+        if (!enter_script_fast(target, args_at, ret_slot, pos)) push_frame(target, args_at, ret_slot, pos);
         Frame& fr = frames_.back();
-        if (f.fn) fr.keep = f.fn;
+        // Code of the running script and of the prelude lives as long as this machine; other
+        // closures (eval code, modules) are kept alive by the frame.
+        if (f.fn && target->program != program_.get() && target->program != prelude_.get()) fr.keep = f.fn;
         bind_this(fr);
         return;
     }
@@ -303,7 +297,7 @@ void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Fra
     uint32_t args_at = sp - argc;
     uint32_t keys_at = args_at - uint32_t(p.key_count());
     Dynamic scratch;
-    Dynamic* recv = walk_place(fr, p, &stack_[keys_at], p.steps.size(), scratch, pos);
+    Dynamic* recv = p.steps.empty() ? place_root(fr, p) : walk_place(fr, p, &stack_[keys_at], p.steps.size(), scratch, pos);
     bool addressable = recv != &scratch && !p.constant;
     int32_t wb = addressable ? site.place : -1;
     if (!site.fn_style && site.is_call) {
