@@ -135,14 +135,21 @@ const NativeFunction* Machine::resolve_native(std::string_view name, Dynamic** a
     return nf;
 }
 
-Dynamic Machine::call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos) {
+Dynamic Machine::call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos,
+                             bool can_suspend) {
     NativeCallContext ctx(engine_, name, pos);
     ctx.set_task(task_handle);
+    ctx.set_can_suspend(can_suspend);
     ctx.set_host_binding(host_binding);
     ctx.set_cell_tracker(&cells);
     Dynamic r = nf->call(ctx, argv);
     enforce_size(r, pos);
     if (nf->first_by_ref) enforce_size(*argv[0], pos, true);
+    if (ctx.suspended() && !can_suspend)
+        throw EvalError(ErrorKind::ErrorSystem,
+                        "Function '" + std::string(name) + "' cannot wait for the host here (an operator, property "
+                        "or index access): call it as a function",
+                        pos);
     if (ctx.suspended()) {
         status = Status::Suspended;
         token = ctx.suspend_token();
@@ -180,7 +187,7 @@ void Machine::call_by_name(std::string_view name, uint32_t args_at, uint32_t arg
     Dynamic* argv[256];
     for (uint32_t i = 0; i < argc; ++i) argv[i] = &stack_[args_at + i];
     if (const NativeFunction* nf = resolve_native(name, argv, argc, cache)) {
-        Dynamic r = call_native(nf, name, argv, pos);
+        Dynamic r = call_native(nf, name, argv, pos, true);
         finish_native_call(std::move(r), ret_slot, args_at + argc);
         return;
     }
@@ -256,7 +263,7 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
     for (uint32_t i = 0; i < total; ++i) argv[i] = &stack_[args_at + i];
     if (!f.fn) {
         if (const NativeFunction* nf = resolve_native(f.name, argv, total, nullptr)) {
-            Dynamic r = call_native(nf, f.name, argv, pos);
+            Dynamic r = call_native(nf, f.name, argv, pos, true);
             finish_native_call(std::move(r), ret_slot, args_at + total);
             return;
         }
@@ -355,7 +362,7 @@ void Machine::dispatch_method(const MethodCall& mc, CacheEntry* cache, Position 
             copy = recv;
             argv[0] = &copy;
         }
-        Dynamic r = call_native(nf, mc.name, argv, pos);
+        Dynamic r = call_native(nf, mc.name, argv, pos, true);
         finish_native_call(std::move(r), mc.ret_slot, mc.args_at + mc.argc);
         return;
     }

@@ -197,7 +197,10 @@ private:
     // (ErrorMemoryLimit).
     void charge_memory(const Dynamic& v, Position pos, bool in_place = false);
     size_t census_bytes() const;
-    Dynamic call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos);
+    // `can_suspend`: the caller parks the script when the native suspends (call sites whose
+    // result goes through finish_native_call); elsewhere a suspension is refused.
+    Dynamic call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos,
+                        bool can_suspend = false);
     const ScriptFunction* find_method(const Program* p, std::string_view name, size_t argc,
                                       const Dynamic& receiver) const;
     const NativeFunction* resolve_native(std::string_view name, Dynamic** argv, size_t argc,
