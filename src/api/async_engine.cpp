@@ -84,8 +84,8 @@ Dynamic invoke_blocking(const AsyncSite& site, const std::shared_ptr<AsyncHub>& 
         if (cb) cb(CancelReason::TaskCancelled);
         throw EvalError(ErrorKind::ErrorSystem,
                         "Host function '" + site.name +
-                            "' is asynchronous (it did not answer at once): run the script with eval_async, "
-                            "or enable Engine::set_blocking_async");
+                            "' is asynchronous (it did not answer at once): run the script asynchronously "
+                            "(Engine::eval_async; in C, rhai_eval_async)");
     }
     std::condition_variable_any cv;
     std::optional<std::chrono::nanoseconds> timeout = call_timeout(site, *hub);
@@ -199,6 +199,13 @@ Engine& Engine::set_max_pending_calls(size_t n) {
     hub_->max_pending.store(n);
     return *this;
 }
+
+std::optional<std::chrono::nanoseconds> Engine::call_timeout() const {
+    int64_t ns = hub_->call_timeout_ns.load();
+    return ns > 0 ? std::optional(std::chrono::nanoseconds(ns)) : std::nullopt;
+}
+
+size_t Engine::max_pending_calls() const { return hub_->max_pending.load(); }
 
 Engine& Engine::set_clock(std::function<TimePoint()> clock) {
     std::lock_guard lock(hub_->mu);
