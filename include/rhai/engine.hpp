@@ -270,6 +270,14 @@ public:
     Engine& register_global_module(std::shared_ptr<const Module> module);
     // `name::f()`, `name::X`, `name::sub::g()`.
     Engine& register_static_module(std::string name, std::shared_ptr<const Module> module);
+    // The same for a Module built in place (`engine.register_static_module("m", std::move(m))`):
+    // the Engine keeps it; share it through a shared_ptr to register it on several engines.
+    Engine& register_global_module(Module module) {
+        return register_global_module(std::make_shared<const Module>(std::move(module)));
+    }
+    Engine& register_static_module(std::string name, Module module) {
+        return register_static_module(std::move(name), std::make_shared<const Module>(std::move(module)));
+    }
     // What `import "path"` loads; default: FileModuleResolver on the current directory.
     Engine& set_module_resolver(std::shared_ptr<ModuleResolver> resolver);
     const std::shared_ptr<ModuleResolver>& module_resolver() const;

@@ -79,7 +79,8 @@ void rhai_free_string(char* s);
  * Caller frees the result with rhai_free_string. */
 char* rhai_get_last_error(void);
 
-/* "0.1.0". Static storage: do not free. */
+/* The library's version, e.g. "0.1.0" (RHAI_VERSION in rhai/version.h). Static storage: do
+ * not free. */
 const char* rhai_version(void);
 
 /* ---- engines ------------------------------------------------------------------------ */

@@ -135,7 +135,9 @@ rhai_status rhai_engine_config(rhai_engine* engine, const char* config_json) {
         parse_document(doc, text(config_json, "config_json"));
         if (!doc.IsObject()) throw JsonError("config must be a JSON object");
         std::vector<std::function<void(rhai_engine&)>> changes;
-        for (auto it = doc.MemberBegin(); it != doc.MemberEnd(); ++it)
+        // Const iterators: `!=` on two non-const rapidjson ones is ambiguous in C++20.
+        const rapidjson::Value& settings = doc;
+        for (auto it = settings.MemberBegin(); it != settings.MemberEnd(); ++it)
             changes.push_back(setting(it->name.GetString(), it->value));
         for (auto& change : changes) change(*engine);  // every key was valid: apply them all
         return RHAI_OK;

@@ -191,7 +191,7 @@ public:
 private:
     ProgramBuilder& pb_;
     ScriptFunction& f_;
-    FnCompiler* parent_;
+    [[maybe_unused]] FnCompiler* parent_;  // the enclosing function's compiler; nothing reads it yet
     bool is_main_;
     std::vector<LocalVar> locals_;
     std::vector<size_t> scope_marks_;
