@@ -4,8 +4,9 @@
 # Safe to run repeatedly; needs root (or sudo) only when something is missing.
 set -euo pipefail
 need=()
-# clang + libclang-rt-14-dev: the libFuzzer targets (preset fuzz, .ci/run)
-for pkg in cmake ninja-build g++ make libgtest-dev libgmock-dev ccache lua5.4 time libasio-dev rapidjson-dev python3 binutils clang libclang-rt-14-dev; do
+# clang + libclang-rt-14-dev: the libFuzzer targets (preset fuzz, .ci/run); libedit-dev:
+# rhai-repl's line editing; pkg-config: finding libedit and the install test's C consumer
+for pkg in cmake ninja-build g++ make libgtest-dev libgmock-dev ccache lua5.4 time libasio-dev rapidjson-dev python3 binutils clang libclang-rt-14-dev libedit-dev pkg-config; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -175,6 +175,8 @@ public:
     // Concurrent pending host calls over all tasks of this engine (default 1,000,000); past it
     // a call raises a catchable ErrorTooManyPendingCalls. A task waits on one call at a time.
     Engine& set_max_pending_calls(size_t n);
+    std::optional<std::chrono::nanoseconds> call_timeout() const;
+    size_t max_pending_calls() const;
     // The clock deadlines are measured on (default: std::chrono::steady_clock::now).
     Engine& set_clock(std::function<TimePoint()> clock);
     TimePoint now() const;
@@ -182,7 +184,8 @@ public:
     std::optional<TimePoint> next_deadline() const;
     // Applies every timeout and deadline due at `now` (default: the engine's clock): expired
     // calls raise ErrorTimeout in their scripts, tasks past their deadline fail. The scripts
-    // continue inside this call, on this thread. Returns how many expired.
+    // continue inside this call, on this thread. Returns how many expired. Those due are
+    // applied in deadline order; equal deadlines in the order they were armed.
     size_t expire(TimePoint now) const;
     size_t expire() const { return expire(now()); }
     // Continuations of completed calls are handed to `executor` (to run on the host's loop)
@@ -267,6 +270,14 @@ public:
     Engine& register_global_module(std::shared_ptr<const Module> module);
     // `name::f()`, `name::X`, `name::sub::g()`.
     Engine& register_static_module(std::string name, std::shared_ptr<const Module> module);
+    // The same for a Module built in place (`engine.register_static_module("m", std::move(m))`):
+    // the Engine keeps it; share it through a shared_ptr to register it on several engines.
+    Engine& register_global_module(Module module) {
+        return register_global_module(std::make_shared<const Module>(std::move(module)));
+    }
+    Engine& register_static_module(std::string name, Module module) {
+        return register_static_module(std::move(name), std::make_shared<const Module>(std::move(module)));
+    }
     // What `import "path"` loads; default: FileModuleResolver on the current directory.
     Engine& set_module_resolver(std::shared_ptr<ModuleResolver> resolver);
     const std::shared_ptr<ModuleResolver>& module_resolver() const;

@@ -86,6 +86,9 @@ public:
         sub_modules_[std::move(name)] = std::move(module);
         return *this;
     }
+    Module& set_sub_module(std::string name, Module module) {
+        return set_sub_module(std::move(name), std::make_shared<const Module>(std::move(module)));
+    }
     std::shared_ptr<const Module> get_sub_module(std::string_view name) const {
         auto it = sub_modules_.find(name);
         return it == sub_modules_.end() ? nullptr : it->second;

@@ -54,6 +54,9 @@ public:
         modules_[std::move(path)] = std::move(module);
         return *this;
     }
+    StaticModuleResolver& insert(std::string path, Module module) {
+        return insert(std::move(path), std::make_shared<const Module>(std::move(module)));
+    }
     bool contains_path(std::string_view path) const { return modules_.count(path) != 0; }
     std::shared_ptr<const Module> resolve(EngineCore&, std::string_view, std::string_view path,
                                           Position pos) override {

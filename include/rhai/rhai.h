@@ -79,7 +79,8 @@ void rhai_free_string(char* s);
  * Caller frees the result with rhai_free_string. */
 char* rhai_get_last_error(void);
 
-/* "0.1.0". Static storage: do not free. */
+/* The library's version, e.g. "0.1.0" (RHAI_VERSION in rhai/version.h). Static storage: do
+ * not free. */
 const char* rhai_version(void);
 
 /* ---- engines ------------------------------------------------------------------------ */
@@ -98,7 +99,8 @@ rhai_status rhai_engine_free(rhai_engine* engine);
  *   max_string_size, max_array_size, max_map_size, max_variables, max_functions, max_modules
  *   (0 = unlimited), allow_eval (bool), allow_import (bool), strict_variables (bool),
  *   fail_on_invalid_map_property (bool), call_timeout_ms (number, 0 = none),
- *   max_pending_calls, optimization ("none"|"simple"|"full"). */
+ *   max_pending_calls, optimization ("none"|"simple"|"full"), max_memory (bytes held by one
+ *   task's values, 0 = no cap; past it the task fails with ErrorMemoryLimit, never caught). */
 rhai_status rhai_engine_config(rhai_engine* engine, const char* config_json);
 
 /* Sets `*out` to the engine's settings as JSON (same keys). Caller frees *out. */
@@ -280,7 +282,8 @@ int64_t rhai_now(rhai_engine* engine);
  * *has = 1, or *has = 0 when there is none. */
 rhai_status rhai_next_deadline(rhai_engine* engine, int64_t* out, int32_t* has);
 /* Applies every timeout and deadline due at `now_ns` (< 0: the engine's clock). Scripts
- * continue inside this call. `*expired` (may be NULL) receives how many expired. */
+ * continue inside this call, in deadline order (equal deadlines: in the order they were armed).
+ * `*expired` (may be NULL) receives how many expired. */
 rhai_status rhai_expire(rhai_engine* engine, int64_t now_ns, uint64_t* expired);
 
 #ifdef __cplusplus

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "rhai/ast.hpp"
+#include "rhai/diagnostic.hpp"
 #include "rhai/dynamic.hpp"
 #include "rhai/engine.hpp"
 #include "rhai/error.hpp"
@@ -17,3 +18,4 @@
 #include "rhai/position.hpp"
 #include "rhai/result.hpp"
 #include "rhai/scope.hpp"
+#include "rhai/version.h"

@@ -58,9 +58,10 @@ void run_host_function(AsyncHub& hub, const std::shared_ptr<CallState>& call, As
     }
 }
 
-// A synchronous eval (no task) calling an async function.
+// A synchronous eval (no task) calling an async function, or a task calling one where it
+// cannot be parked (`in_task`: an operator, getter or indexer: NativeCallContext::can_suspend).
 Dynamic invoke_blocking(const AsyncSite& site, const std::shared_ptr<AsyncHub>& hub, AsyncBody body,
-                        void* env) {
+                        void* env, bool in_task) {
     bool blocking;
     {
         std::lock_guard lock(hub->mu);
@@ -82,10 +83,15 @@ Dynamic invoke_blocking(const AsyncSite& site, const std::shared_ptr<AsyncHub>& 
         hub->release_slot();
         lock.unlock();
         if (cb) cb(CancelReason::TaskCancelled);
+        if (in_task)
+            throw EvalError(ErrorKind::ErrorSystem,
+                            "Host function '" + site.name +
+                                "' is asynchronous (it did not answer at once): an operator, property or index "
+                                "access cannot wait for the host; call it as a function");
         throw EvalError(ErrorKind::ErrorSystem,
                         "Host function '" + site.name +
-                            "' is asynchronous (it did not answer at once): run the script with eval_async, "
-                            "or enable Engine::set_blocking_async");
+                            "' is asynchronous (it did not answer at once): run the script asynchronously "
+                            "(Engine::eval_async; in C, rhai_eval_async)");
     }
     std::condition_variable_any cv;
     std::optional<std::chrono::nanoseconds> timeout = call_timeout(site, *hub);
@@ -122,8 +128,9 @@ Dynamic invoke_async(const AsyncSite& site, NativeCallContext& ctx, AsyncBody bo
     if (!task_raw) {
         std::shared_ptr<AsyncHub> hub = site.hub.lock();
         if (!hub) throw EvalError(ErrorKind::ErrorSystem, "Host function '" + site.name + "': its engine is gone");
-        return invoke_blocking(site, hub, body, env);
+        return invoke_blocking(site, hub, body, env, false);
     }
+    if (!ctx.can_suspend()) return invoke_blocking(site, task_raw->hub, body, env, true);
     std::shared_ptr<TaskState> task = task_raw->shared_from_this();
     std::shared_ptr<AsyncHub> hub = task->hub;
     hub->reserve_slot(site.name);
@@ -199,6 +206,13 @@ Engine& Engine::set_max_pending_calls(size_t n) {
     hub_->max_pending.store(n);
     return *this;
 }
+
+std::optional<std::chrono::nanoseconds> Engine::call_timeout() const {
+    int64_t ns = hub_->call_timeout_ns.load();
+    return ns > 0 ? std::optional(std::chrono::nanoseconds(ns)) : std::nullopt;
+}
+
+size_t Engine::max_pending_calls() const { return hub_->max_pending.load(); }
 
 Engine& Engine::set_clock(std::function<TimePoint()> clock) {
     std::lock_guard lock(hub_->mu);

@@ -132,7 +132,7 @@ PreparedRun prepare_eval(EngineCore& core, std::string_view text, Scope* scope) 
 
 PreparedRun prepare_ast(EngineCore& core, CompiledScript& cs, Scope* scope) {
     if (!scope) return prepared(core, cs.program, nullptr);
-    std::string key = "E" + scope_shape(*scope);
+    std::string key = std::string("E").append(scope_shape(*scope));  // not "E" + ...: GCC 12 -Wrestrict false positive
     auto program = variant(core, cs, key, [&](syntax::Script& s) { bind_scope(s, *scope); });
     return prepared(core, program, scope);
 }
@@ -145,7 +145,7 @@ PreparedRun prepare_call(EngineCore& core, CompiledScript& cs, Scope& scope, std
         for (auto& a : args) ptrs.push_back(&a);
         throw EvalError::function_not_found(call_signature(name, ptrs.data(), ptrs.size()));
     }
-    std::string key = std::string(eval_ast ? "E" : "c") + scope_shape(scope);
+    std::string key = std::string(eval_ast ? "E" : "c").append(scope_shape(scope));
     auto program = variant(core, cs, key, [&](syntax::Script& s) {
         if (!eval_ast) s.statements.clear();
         bind_scope(s, scope);
@@ -196,7 +196,7 @@ Dynamic call(EngineCore& core, CompiledScript& cs, Scope& scope, std::string_vie
 
 std::shared_ptr<Module> module_from_script(EngineCore& core, CompiledScript& cs, Scope& scope) {
     std::vector<std::pair<std::string, std::string>> exports;
-    std::string key = "M" + scope_shape(scope);
+    std::string key = std::string("M").append(scope_shape(scope));
     auto program = variant(core, cs, key, [&](syntax::Script& s) { bind_scope(s, scope); });
     exports = script_exports(parse(core, cs.text, cs.source_name));
     size_t len = scope.len();

@@ -20,32 +20,11 @@ set_target_properties(rhai PROPERTIES
 target_link_options(rhai PRIVATE
   -Wl,--version-script=${CMAKE_CURRENT_SOURCE_DIR}/src/capi/rhai.map -Wl,--no-undefined)
 
-# One archive from the stage archives, through ar's MRI script.
-set(rhai_static_stages rhai_capi rhai_api rhai_packages rhai_vm rhai_compiler rhai_syntax rhai_runtime)
-set(rhai_static_mri ${CMAKE_CURRENT_BINARY_DIR}/librhai.mri)
-set(mri_text "CREATE ${CMAKE_CURRENT_BINARY_DIR}/librhai.a\n")
-set(stage_files)
-foreach(stage ${rhai_static_stages})
-  string(APPEND mri_text "ADDLIB $<TARGET_FILE:${stage}>\n")
-  list(APPEND stage_files $<TARGET_FILE:${stage}>)
-endforeach()
-string(APPEND mri_text "SAVE\nEND\n")
-file(GENERATE OUTPUT ${rhai_static_mri} CONTENT "${mri_text}")
-add_custom_command(OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/librhai.a
-  COMMAND ${CMAKE_COMMAND} -E rm -f ${CMAKE_CURRENT_BINARY_DIR}/librhai.a
-  COMMAND sh -c "${CMAKE_AR} -M < ${rhai_static_mri}"
-  DEPENDS ${rhai_static_stages} ${rhai_static_mri}
-  COMMENT "Merging the stage archives into librhai.a" VERBATIM)
-add_custom_target(rhai_static_archive ALL DEPENDS ${CMAKE_CURRENT_BINARY_DIR}/librhai.a)
-add_library(rhai_static STATIC IMPORTED GLOBAL)
+# One archive from the stage archives (cmake/merge_archives.cmake).
+include(${PROJECT_SOURCE_DIR}/cmake/merge_archives.cmake)
+rhai_merge_archives(rhai_static ${CMAKE_CURRENT_BINARY_DIR}/librhai.a
+  rhai_capi rhai_api rhai_packages rhai_vm rhai_compiler rhai_syntax rhai_runtime)
 set_target_properties(rhai_static PROPERTIES
-  IMPORTED_LOCATION ${CMAKE_CURRENT_BINARY_DIR}/librhai.a
   INTERFACE_INCLUDE_DIRECTORIES ${CMAKE_CURRENT_SOURCE_DIR}/include)
-add_dependencies(rhai_static rhai_static_archive)
 
-# `cmake --install`: the C ABI (librhai.so with its version links, librhai.a, rhai.h), where
-# FFI hosts look for it: the Python binding's last resort is the dynamic loader's search path.
-include(GNUInstallDirs)
-install(TARGETS rhai LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
-install(FILES ${CMAKE_CURRENT_BINARY_DIR}/librhai.a DESTINATION ${CMAKE_INSTALL_LIBDIR})
-install(FILES ${CMAKE_CURRENT_SOURCE_DIR}/include/rhai/rhai.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/rhai)
+# `cmake --install` of these libraries: cmake/install.cmake.

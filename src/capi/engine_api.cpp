@@ -59,6 +59,7 @@ std::function<void(rhai_engine&)> setting(const std::string& key, const rapidjso
         uint64_t n = uint_setting(v, key);
         return [n](rhai_engine& e) { e.engine.set_max_modules(n == 0 ? SIZE_MAX : n); };
     }
+    if (key == "max_memory") return [n = uint_setting(v, key)](rhai_engine& e) { e.engine.set_max_memory(n); };
     if (key == "max_pending_calls")
         return [n = uint_setting(v, key)](rhai_engine& e) { e.engine.set_max_pending_calls(n); };
     if (key == "allow_eval") {
@@ -134,7 +135,9 @@ rhai_status rhai_engine_config(rhai_engine* engine, const char* config_json) {
         parse_document(doc, text(config_json, "config_json"));
         if (!doc.IsObject()) throw JsonError("config must be a JSON object");
         std::vector<std::function<void(rhai_engine&)>> changes;
-        for (auto it = doc.MemberBegin(); it != doc.MemberEnd(); ++it)
+        // Const iterators: `!=` on two non-const rapidjson ones is ambiguous in C++20.
+        const rapidjson::Value& settings = doc;
+        for (auto it = settings.MemberBegin(); it != settings.MemberEnd(); ++it)
             changes.push_back(setting(it->name.GetString(), it->value));
         for (auto& change : changes) change(*engine);  // every key was valid: apply them all
         return RHAI_OK;
@@ -160,10 +163,16 @@ rhai_status rhai_engine_get_config(rhai_engine* engine, char** out) {
         w.Key("max_variables"); w.Uint64(l.max_variables);
         w.Key("max_functions"); w.Uint64(l.max_functions);
         w.Key("max_modules"); w.Uint64(l.max_modules == SIZE_MAX ? 0 : l.max_modules);
+        w.Key("max_memory"); w.Uint64(l.max_memory);
+        w.Key("max_pending_calls"); w.Uint64(engine->engine.max_pending_calls());
         w.Key("allow_eval"); w.Bool(c.allow_eval);
         w.Key("allow_import"); w.Bool(c.module_resolver && !dynamic_cast<const DummyModuleResolver*>(c.module_resolver.get()));
         w.Key("strict_variables"); w.Bool(c.strict_variables);
         w.Key("fail_on_invalid_map_property"); w.Bool(c.fail_on_invalid_map_property);
+        auto timeout = engine->engine.call_timeout();
+        w.Key("call_timeout_ms"); w.Double(timeout ? double(timeout->count()) / 1e6 : 0.0);
+        static constexpr const char* kLevels[] = {"none", "simple", "full"};
+        w.Key("optimization"); w.String(kLevels[static_cast<int>(engine->engine.optimization_level())]);
         w.EndObject();
         *out = dup_string(std::string_view(buf.GetString(), buf.GetSize()));
         return RHAI_OK;

@@ -108,13 +108,16 @@ Dynamic answer_of(const HostFunction& f, NativeCallContext& ctx, std::string_vie
         throw host_error(f, std::string("returned a malformed envelope: ") + e.what());
     }
     if (!doc.IsObject()) throw host_error(f, "returned an envelope that is not a JSON object");
-    auto status = doc.FindMember("status");
-    if (status == doc.MemberEnd() || !status->value.IsString())
+    // Read through a const view: with two non-const rapidjson iterators `==` is ambiguous in
+    // C++20 (clang -Wambiguous-reversed-operator).
+    const rapidjson::Value& envelope = doc;
+    auto status = envelope.FindMember("status");
+    if (status == envelope.MemberEnd() || !status->value.IsString())
         throw host_error(f, "returned an envelope without a \"status\" string");
     std::string_view st(status->value.GetString(), status->value.GetStringLength());
     if (st == "success") {
-        auto v = doc.FindMember("value");
-        if (v == doc.MemberEnd()) throw host_error(f, "answered success without a \"value\"");
+        auto v = envelope.FindMember("value");
+        if (v == envelope.MemberEnd()) throw host_error(f, "answered success without a \"value\"");
         try {
             return from_json(v->value, f.owner->values.get());
         } catch (const JsonError& e) {
@@ -122,14 +125,14 @@ Dynamic answer_of(const HostFunction& f, NativeCallContext& ctx, std::string_vie
         }
     }
     if (st == "error") {
-        auto e = doc.FindMember("error");
-        if (e == doc.MemberEnd() || !e->value.IsString())
+        auto e = envelope.FindMember("error");
+        if (e == envelope.MemberEnd() || !e->value.IsString())
             throw host_error(f, "answered error without an \"error\" string");
         throw EvalError::runtime(Dynamic(std::string(e->value.GetString(), e->value.GetStringLength())));
     }
     if (st == "pending") {
-        auto id = doc.FindMember("future_id");
-        if (id == doc.MemberEnd() || !id->value.IsUint64())
+        auto id = envelope.FindMember("future_id");
+        if (id == envelope.MemberEnd() || !id->value.IsUint64())
             throw host_error(f, "answered pending without a non-negative integer \"future_id\"");
         struct Env {
             const HostFunction* f;
@@ -214,11 +217,12 @@ Outcome parse_outcome(rhai_engine* engine, std::string_view json) {
     rapidjson::Document& doc = scratch.doc();
     parse_document(doc, json);
     if (!doc.IsObject()) throw JsonError("a completion must be {\"value\": ...} or {\"error\": \"...\"}");
-    auto v = doc.FindMember("value");
-    auto e = doc.FindMember("error");
-    if ((v == doc.MemberEnd()) == (e == doc.MemberEnd()) || doc.MemberCount() != 1)
+    const rapidjson::Value& outcome = doc;  // const iterators (see answer_of)
+    auto v = outcome.FindMember("value");
+    auto e = outcome.FindMember("error");
+    if ((v == outcome.MemberEnd()) == (e == outcome.MemberEnd()) || outcome.MemberCount() != 1)
         throw JsonError("a completion must have exactly one key, \"value\" or \"error\"");
-    if (v != doc.MemberEnd()) return Outcome{from_json(v->value, engine->values.get()), {}};
+    if (v != outcome.MemberEnd()) return Outcome{from_json(v->value, engine->values.get()), {}};
     if (!e->value.IsString()) throw JsonError("\"error\" must be a string");
     return Outcome{std::nullopt, std::string(e->value.GetString(), e->value.GetStringLength())};
 }

@@ -1,8 +1,10 @@
 // Rhai values <-> JSON (see json_value.hpp; the tagged forms are documented in docs/c-abi.md).
+#include <cstring>
 #include "capi/json_value.hpp"
 
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <optional>
 #include <rapidjson/error/en.h>
 
@@ -310,7 +312,11 @@ size_t zero_float_at(std::string_view t, size_t i) {
         j = k;
         more = true;
     }
-    if (!more || (j < t.size() && ((t[j] >= '0' && t[j] <= '9') || t[j] == '.'))) return 0;
+    if (!more) return 0;
+    // `0e9e99`, `0.00.5`: invalid JSON, but RapidJSON would read the zero float before it
+    // finds the error (and the rewrite would turn `0e9` + `e99` into `0.0e99`).
+    if (j < t.size() && std::strchr("0123456789.eE+-", t[j]) && t[j] != '\0')
+        throw JsonError("malformed JSON at offset " + std::to_string(j) + ": invalid number");
     return j - i;
 }
 

@@ -1,5 +1,6 @@
 // The last error (thread-local, as errno is) and the mapping of exceptions to status codes.
 #include "capi/status.hpp"
+#include "rhai/version.h"
 
 namespace rhai::capi {
 
@@ -167,6 +168,6 @@ char* rhai_get_last_error(void) {
     }
 }
 
-const char* rhai_version(void) { return "0.1.0"; }
+const char* rhai_version(void) { return RHAI_VERSION; }
 
 }  // extern "C"

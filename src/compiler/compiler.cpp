@@ -193,7 +193,7 @@ public:
 private:
     ProgramBuilder& pb_;
     ScriptFunction& f_;
-    FnCompiler* parent_;
+    [[maybe_unused]] FnCompiler* parent_;  // the enclosing function's compiler; nothing reads it yet
     bool is_main_;
     std::vector<LocalVar> locals_;
     std::vector<size_t> scope_marks_;
@@ -256,6 +256,38 @@ private:
     void bind_label() { label_pc_ = here(); }
     void patch(size_t at) { f_.code[at].c = uint32_t(here()); bind_label(); }
     void patch_to(size_t at, size_t target) { f_.code[at].c = uint32_t(target); }
+
+    // Superinstructions: how many LOAD_LOCALs (up to `want`) end the code with no jump target
+    // after the first of them, so an operator can read them in place instead.
+    size_t trailing_loads(size_t want) const {
+        size_t n = 0;
+        while (n < want && n < f_.code.size() && f_.code[f_.code.size() - 1 - n].op == Op::LOAD_LOCAL) ++n;
+        while (n > 0 && label_pc_ != SIZE_MAX && label_pc_ > f_.code.size() - n) --n;
+        return n;
+    }
+    uint16_t take_load() {
+        uint16_t slot = f_.code.back().b;
+        f_.code.pop_back();
+        f_.positions.pop_back();
+        depth_ -= 1;
+        return slot;
+    }
+    // Emits `op` (BINARY or CMP_JUMP) or its fused form when its operands were just
+    // loaded from locals: the operands are read in place, with the same order of evaluation.
+    size_t emit_fused(Op op, Position pos, uint8_t a, uint16_t site) {
+        size_t n = trailing_loads(2);
+        if (op == Op::CMP_JUMP) {
+            if (n == 0) return emit(Op::CMP_JUMP, pos, -2, a, site);
+            return emit(Op::CMP_LOCAL_JUMP, pos, -1, a, take_load());
+        }
+        if (n == 2) {
+            uint16_t right = take_load();
+            uint16_t left = take_load();
+            return emit(Op::BINARY_LOCALS, pos, 1, a, left, uint32_t(right) | (uint32_t(site) << 16));
+        }
+        if (n == 1) return emit(Op::BINARY_LOCAL, pos, 0, a, site, take_load());
+        return emit(Op::BINARY, pos, -1, a, site);
+    }
 
     // POP with a peephole: a value pushed by a side-effect-free instruction is not pushed at all.
     void emit_pop(Position pos) {
@@ -575,7 +607,11 @@ private:
                 return;
             }
             compile_expr(value);
-            emit(Op::OP_ASSIGN_LOCAL, n.pos, -1, uint8_t(op), lv->slot, add_site(bc::binop_name(op)));
+            uint16_t site = add_site(bc::binop_name(op));
+            if (trailing_loads(1) == 1)
+                emit(Op::OP_ASSIGN_LOCALS, n.pos, 0, uint8_t(op), lv->slot, uint32_t(take_load()) | (uint32_t(site) << 16));
+            else
+                emit(Op::OP_ASSIGN_LOCAL, n.pos, -1, uint8_t(op), lv->slot, site);
             return;
         } else if (target.kind != NodeKind::This && target.kind != NodeKind::Index &&
                    target.kind != NodeKind::Property) {
@@ -680,6 +716,17 @@ private:
                 emit(Op::MAKE_RANGE, n.pos, -1, n.flag ? 1 : 0);
                 return;
             case NodeKind::Index: {
+                if (const LocalVar* lv = indexed_local(n)) {
+                    // local[simple key]: the container is read in place (no copy, no refcount).
+                    chain_receiver_ = false;  // no `?.` inside: nothing of this node joins a chain
+                    compile_expr(*n.kids[1]);
+                    uint16_t site = add_site("index$get$");
+                    if (trailing_loads(1) == 1)
+                        emit(Op::INDEX_LOCALS, n.pos, 1, 0, lv->slot, uint32_t(take_load()) | (uint32_t(site) << 16));
+                    else
+                        emit(Op::INDEX_LOCAL, n.pos, 0, 0, lv->slot, site);
+                    return;
+                }
                 ChainState st;
                 begin_chain(st);
                 compile_chain_receiver(*n.kids[0]);
@@ -712,6 +759,27 @@ private:
                 // A statement used where a value is expected: run it, the value is ().
                 compile_stmt(n);
                 emit(Op::PUSH_UNIT, n.pos, 1);
+        }
+    }
+
+    // `v[key]` where v is a local and evaluating key cannot assign v (locals, literals and
+    // built-in operators on them): v can be read after the key instead of copied before it.
+    const LocalVar* indexed_local(const Node& n) const {
+        if (n.flag || n.kids[0]->kind != NodeKind::Variable) return nullptr;
+        if (!simple_operand(*n.kids[1], 0)) return nullptr;
+        return find_local(n.kids[0]->text);
+    }
+    bool simple_operand(const Node& n, int depth) const {
+        BinOp op;
+        switch (n.kind) {
+            case NodeKind::IntLit: case NodeKind::FloatLit: case NodeKind::BoolLit: case NodeKind::CharLit:
+            case NodeKind::StringLit: case NodeKind::Unit:
+                return true;
+            case NodeKind::Variable: return find_local(n.text) != nullptr;
+            case NodeKind::Binary:
+                return depth < 4 && binop_of(n.op, op) && simple_operand(*n.kids[0], depth + 1) &&
+                       simple_operand(*n.kids[1], depth + 1);
+            default: return false;
         }
     }
 
@@ -793,7 +861,7 @@ private:
             return;
         }
         compile_expr(r);
-        emit(Op::BINARY, n.pos, -1, uint8_t(op), add_site(bc::binop_name(op)));
+        emit_fused(Op::BINARY, n.pos, uint8_t(op), add_site(bc::binop_name(op)));
     }
 
     // Emits a jump taken when the condition is false (fusing comparisons).
@@ -811,8 +879,7 @@ private:
                 compile_expr(*cond.kids[0]);
                 compile_expr(*cond.kids[1]);
                 // CMP_JUMP needs a site for the fallback: it is the instruction after.
-                size_t j = emit(Op::CMP_JUMP, cond.pos, -2, uint8_t(op), add_site(bc::binop_name(op)));
-                return j;
+                return emit_fused(Op::CMP_JUMP, cond.pos, uint8_t(op), add_site(bc::binop_name(op)));
             }
         }
         compile_expr(cond);

@@ -40,6 +40,12 @@ std::string constant_text(const Dynamic& v) {
     return v.to_debug();
 }
 
+// GCC 12 reports -Wrestrict on `" " + std::string` once basic_string::insert is inlined (a
+// known false positive, GCC bug 105329); these two functions are nothing but such concatenations.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
 std::string place_text(const ScriptFunction& fn, uint32_t index) {
     const bc::Place& p = fn.places[index];
     std::string s = p.root == bc::Place::Root::This ? "this" : "$" + std::to_string(p.slot);
@@ -66,12 +72,25 @@ std::string operands(const ScriptFunction& fn, const bc::Instr& in) {
         case Op::BINARY: return std::string(" ") + bc::binop_name(bc::BinOp(in.a));
         case Op::BINARY_INT:
             return std::string(" ") + bc::binop_name(bc::BinOp(in.a)) + " " + std::to_string(int32_t(in.c));
+        case Op::BINARY_LOCAL:
+            return std::string(" ") + bc::binop_name(bc::BinOp(in.a)) + " $" + std::to_string(in.c);
+        case Op::BINARY_LOCALS:
+            return " $" + std::to_string(in.b) + " " + bc::binop_name(bc::BinOp(in.a)) + " $" +
+                   std::to_string(in.c & 0xFFFF);
+        case Op::INDEX_LOCAL: return " $" + std::to_string(in.b) + "[_]";
+        case Op::INDEX_LOCALS: return " $" + std::to_string(in.b) + "[$" + std::to_string(in.c & 0xFFFF) + "]";
+        case Op::CMP_LOCAL_JUMP:
+            return std::string(" ") + bc::binop_name(bc::BinOp(in.a)) + " $" + std::to_string(in.b) + " -> " +
+                   std::to_string(in.c);
         case Op::UNARY: return std::string(" ") + bc::unop_name(bc::UnOp(in.a));
         case Op::ADD_LOCAL_INT:
             return " $" + std::to_string(in.b) + (bc::BinOp(in.a) == bc::BinOp::Sub ? " -= " : " += ") +
                    std::to_string(int32_t(in.c));
         case Op::OP_ASSIGN_LOCAL:
             return " $" + std::to_string(in.b) + " " + bc::binop_name(bc::BinOp(in.a)) + "=";
+        case Op::OP_ASSIGN_LOCALS:
+            return " $" + std::to_string(in.b) + " " + bc::binop_name(bc::BinOp(in.a)) + "= $" +
+                   std::to_string(in.c & 0xFFFF);
         case Op::CONCAT: case Op::MAKE_ARRAY: return " " + std::to_string(in.c);
         case Op::MAKE_MAP: return " " + constant_text(fn.constants[in.c]);
         case Op::MAKE_RANGE: return in.a ? " inclusive" : "";
@@ -104,6 +123,9 @@ std::string operands(const ScriptFunction& fn, const bc::Instr& in) {
         default: return "";
     }
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 }  // namespace
 

@@ -58,6 +58,11 @@ public:
     }
     bool suspended() const { return suspended_; }
     uint64_t suspend_token() const { return token_; }
+    // False where the VM cannot park the script at this call: operators, property and index
+    // access, op-assignment, to_string for display. An async host function answers at once
+    // there or fails with a clear error (the VM also refuses a suspend() it cannot honour).
+    bool can_suspend() const { return can_suspend_; }
+    void set_can_suspend(bool b) { can_suspend_ = b; }
 
     // Opaque per-task pointer: the async API's task state (null in synchronous runs).
     void* task() const { return task_; }
@@ -75,6 +80,7 @@ private:
     std::string_view fn_name_;
     Position pos_;
     bool suspended_ = false;
+    bool can_suspend_ = true;
     uint64_t token_ = 0;
     void* task_ = nullptr;
     void* binding_ = nullptr;

@@ -173,7 +173,7 @@ NodePtr Parser::combine_binary(const Token& op, bool custom, NodePtr lhs, NodePt
             case Tok::NotIn: {
                 // `a !in b` is `!(a in b)`.
                 auto not_node = make_node(NodeKind::Unary, op.pos);
-                not_node->op = "!";
+                not_node->op = std::string("!");  // not = "!": GCC 12 -Wrestrict false positive
                 not_node->kids.push_back(binary(NodeKind::In, op.pos, std::move(lhs), std::move(rhs)));
                 return not_node;
             }
@@ -222,7 +222,7 @@ NodePtr Parser::parse_unary() {
         return operand;
     }
     auto n = make_node(NodeKind::Unary, pos);
-    n->op = kind == Tok::Minus ? "-" : kind == Tok::Plus ? "+" : "!";
+    n->op = std::string(kind == Tok::Minus ? "-" : kind == Tok::Plus ? "+" : "!");
     n->kids.push_back(std::move(operand));
     return n;
 }

@@ -60,15 +60,7 @@ void Machine::push_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_s
     } else {
         caches = caches_for(fn->program) + fn->site_base;
     }
-    Frame& f = frames_.emplace_back();
-    f.fn = fn;
-    f.pc = fn->code.data();
-    f.base = base;
-    f.ret_slot = ret_slot;
-    f.caches = caches;
-    f.call_pos = pos;
-    f.wraps_errors = wraps;
-    saved_sp_ = base + fn->num_locals;
+    add_frame(fn, base, ret_slot, caches, wraps, pos);
 }
 
 // Pops the current frame: clears everything it and its call left on the stack above ret_slot
@@ -91,7 +83,7 @@ void Machine::write_back(Frame& callee) {
 
 void Machine::enter_method(const ScriptFunction* fn, uint32_t args_at, uint32_t ret_slot, Position pos,
                            Dynamic this_val, int32_t wb_place, uint32_t wb_keys) {
-    push_frame(fn, args_at, ret_slot, pos);
+    if (!enter_script_fast(fn, args_at, ret_slot, pos)) push_frame(fn, args_at, ret_slot, pos);
     Frame& f = frames_.back();
     f.has_this = true;
     f.this_val = std::move(this_val);
@@ -143,14 +135,21 @@ const NativeFunction* Machine::resolve_native(std::string_view name, Dynamic** a
     return nf;
 }
 
-Dynamic Machine::call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos) {
+Dynamic Machine::call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos,
+                             bool can_suspend) {
     NativeCallContext ctx(engine_, name, pos);
     ctx.set_task(task_handle);
+    ctx.set_can_suspend(can_suspend);
     ctx.set_host_binding(host_binding);
     ctx.set_cell_tracker(&cells);
     Dynamic r = nf->call(ctx, argv);
     enforce_size(r, pos);
     if (nf->first_by_ref) enforce_size(*argv[0], pos, true);
+    if (ctx.suspended() && !can_suspend)
+        throw EvalError(ErrorKind::ErrorSystem,
+                        "Function '" + std::string(name) + "' cannot wait for the host here (an operator, property "
+                        "or index access): call it as a function",
+                        pos);
     if (ctx.suspended()) {
         status = Status::Suspended;
         token = ctx.suspend_token();
@@ -188,7 +187,7 @@ void Machine::call_by_name(std::string_view name, uint32_t args_at, uint32_t arg
     Dynamic* argv[256];
     for (uint32_t i = 0; i < argc; ++i) argv[i] = &stack_[args_at + i];
     if (const NativeFunction* nf = resolve_native(name, argv, argc, cache)) {
-        Dynamic r = call_native(nf, name, argv, pos);
+        Dynamic r = call_native(nf, name, argv, pos, true);
         finish_native_call(std::move(r), ret_slot, args_at + argc);
         return;
     }
@@ -247,9 +246,11 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
         }
     };
     if (target && target->arity == total) {
-        push_frame(target, args_at, ret_slot, pos);
+        if (!enter_script_fast(target, args_at, ret_slot, pos)) push_frame(target, args_at, ret_slot, pos);
         Frame& fr = frames_.back();
-        if (f.fn) fr.keep = f.fn;
+        // Code of the running script and of the prelude lives as long as this machine; other
+        // closures (eval code, modules) are kept alive by the frame.
+        if (f.fn && target->program != program_.get() && target->program != prelude_.get()) fr.keep = f.fn;
         bind_this(fr);
         return;
     }
@@ -262,7 +263,7 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
     for (uint32_t i = 0; i < total; ++i) argv[i] = &stack_[args_at + i];
     if (!f.fn) {
         if (const NativeFunction* nf = resolve_native(f.name, argv, total, nullptr)) {
-            Dynamic r = call_native(nf, f.name, argv, pos);
+            Dynamic r = call_native(nf, f.name, argv, pos, true);
             finish_native_call(std::move(r), ret_slot, args_at + total);
             return;
         }
@@ -303,7 +304,7 @@ void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Fra
     uint32_t args_at = sp - argc;
     uint32_t keys_at = args_at - uint32_t(p.key_count());
     Dynamic scratch;
-    Dynamic* recv = walk_place(fr, p, &stack_[keys_at], p.steps.size(), scratch, pos);
+    Dynamic* recv = p.steps.empty() ? place_root(fr, p) : walk_place(fr, p, &stack_[keys_at], p.steps.size(), scratch, pos);
     bool addressable = recv != &scratch && !p.constant;
     int32_t wb = addressable ? site.place : -1;
     if (!site.fn_style && site.is_call) {
@@ -361,7 +362,7 @@ void Machine::dispatch_method(const MethodCall& mc, CacheEntry* cache, Position 
             copy = recv;
             argv[0] = &copy;
         }
-        Dynamic r = call_native(nf, mc.name, argv, pos);
+        Dynamic r = call_native(nf, mc.name, argv, pos, true);
         finish_native_call(std::move(r), mc.ret_slot, mc.args_at + mc.argc);
         return;
     }

@@ -18,54 +18,79 @@ namespace {
 
 #define RHAI_INLINE inline __attribute__((always_inline))
 
+// Writes a scalar into `out`, which holds no heap object (a scalar or ()): no release check.
+template <class T>
+RHAI_INLINE void put(Dynamic& out, T v) {
+    new (&out) Dynamic(v);
+}
+
 RHAI_INLINE bool int_binary(BinOp op, INT a, INT b, Dynamic& out) {
     INT v;
     switch (op) {
-        case BinOp::Add: if (__builtin_add_overflow(a, b, &v)) return false; out = Dynamic(v); return true;
-        case BinOp::Sub: if (__builtin_sub_overflow(a, b, &v)) return false; out = Dynamic(v); return true;
-        case BinOp::Mul: if (__builtin_mul_overflow(a, b, &v)) return false; out = Dynamic(v); return true;
+        case BinOp::Add: if (__builtin_add_overflow(a, b, &v)) return false; put(out, v); return true;
+        case BinOp::Sub: if (__builtin_sub_overflow(a, b, &v)) return false; put(out, v); return true;
+        case BinOp::Mul: if (__builtin_mul_overflow(a, b, &v)) return false; put(out, v); return true;
         case BinOp::Div:
             if (b == 0 || (b == -1 && a == std::numeric_limits<INT>::min())) return false;
-            out = Dynamic(a / b);
+            put(out, a / b);
             return true;
         case BinOp::Mod:
             if (b == 0 || (b == -1 && a == std::numeric_limits<INT>::min())) return false;
-            out = Dynamic(a % b);
+            put(out, a % b);
             return true;
         case BinOp::Shl:
         case BinOp::Shr:
             return false;  // edge cases (negative/large shifts) live in the natives
-        case BinOp::And: out = Dynamic(a & b); return true;
-        case BinOp::Or: out = Dynamic(a | b); return true;
-        case BinOp::Xor: out = Dynamic(a ^ b); return true;
-        case BinOp::Eq: out = Dynamic(a == b); return true;
-        case BinOp::Ne: out = Dynamic(a != b); return true;
-        case BinOp::Lt: out = Dynamic(a < b); return true;
-        case BinOp::Le: out = Dynamic(a <= b); return true;
-        case BinOp::Gt: out = Dynamic(a > b); return true;
-        case BinOp::Ge: out = Dynamic(a >= b); return true;
+        case BinOp::And: put(out, a & b); return true;
+        case BinOp::Or: put(out, a | b); return true;
+        case BinOp::Xor: put(out, a ^ b); return true;
+        case BinOp::Eq: put(out, a == b); return true;
+        case BinOp::Ne: put(out, a != b); return true;
+        case BinOp::Lt: put(out, a < b); return true;
+        case BinOp::Le: put(out, a <= b); return true;
+        case BinOp::Gt: put(out, a > b); return true;
+        case BinOp::Ge: put(out, a >= b); return true;
         default: return false;
     }
 }
 
 RHAI_INLINE bool float_binary(BinOp op, FLOAT a, FLOAT b, Dynamic& out) {
     switch (op) {
-        case BinOp::Add: out = Dynamic(a + b); return true;
-        case BinOp::Sub: out = Dynamic(a - b); return true;
-        case BinOp::Mul: out = Dynamic(a * b); return true;
-        case BinOp::Div: out = Dynamic(a / b); return true;
-        case BinOp::Eq: out = Dynamic(float_eq(a, b)); return true;
-        case BinOp::Ne: out = Dynamic(float_ne(a, b)); return true;
-        case BinOp::Lt: out = Dynamic(float_lt(a, b)); return true;
-        case BinOp::Le: out = Dynamic(float_le(a, b)); return true;
-        case BinOp::Gt: out = Dynamic(float_gt(a, b)); return true;
-        case BinOp::Ge: out = Dynamic(float_ge(a, b)); return true;
+        case BinOp::Add: put(out, a + b); return true;
+        case BinOp::Sub: put(out, a - b); return true;
+        case BinOp::Mul: put(out, a * b); return true;
+        case BinOp::Div: put(out, a / b); return true;
+        case BinOp::Eq: put(out, float_eq(a, b)); return true;
+        case BinOp::Ne: put(out, float_ne(a, b)); return true;
+        case BinOp::Lt: put(out, float_lt(a, b)); return true;
+        case BinOp::Le: put(out, float_le(a, b)); return true;
+        case BinOp::Gt: put(out, float_gt(a, b)); return true;
+        case BinOp::Ge: put(out, float_ge(a, b)); return true;
         default: return false;  // %, ** and bit ops: natives (Rhai's exact semantics)
     }
 }
 
+// A comparison operator (is_comparison) on two INTs.
+RHAI_INLINE bool int_compare(BinOp op, INT a, INT b) {
+    switch (op) {
+        case BinOp::Lt: return a < b;
+        case BinOp::Le: return a <= b;
+        case BinOp::Gt: return a > b;
+        case BinOp::Ge: return a >= b;
+        case BinOp::Eq: return a == b;
+        default: return a != b;
+    }
+}
+
+// A local's value, read through its Shared cell when a closure captured it.
+RHAI_INLINE const Dynamic& local_value(const Dynamic& slot) {
+    return slot.is_shared() ? slot.as_shared().value() : slot;
+}
+
 }  // namespace
 
+// `out` may be `l` or `r` itself (operands are read before the result is written); it must not
+// hold a heap object unless the operation is one this returns false for.
 RHAI_INLINE bool binary_fast_inline(BinOp op, const Dynamic& l, const Dynamic& r, Dynamic& out) {
     if (l.is_int()) {
         if (r.is_int()) return int_binary(op, l.as_int(), r.as_int(), out);
@@ -80,11 +105,11 @@ RHAI_INLINE bool binary_fast_inline(BinOp op, const Dynamic& l, const Dynamic& r
     if (l.is_bool() && r.is_bool()) {
         bool a = l.as_bool(), b = r.as_bool();
         switch (op) {
-            case BinOp::Eq: out = Dynamic(a == b); return true;
-            case BinOp::Ne: out = Dynamic(a != b); return true;
-            case BinOp::And: out = Dynamic(a && b); return true;
-            case BinOp::Or: out = Dynamic(a || b); return true;
-            case BinOp::Xor: out = Dynamic(a != b); return true;
+            case BinOp::Eq: put(out, a == b); return true;
+            case BinOp::Ne: put(out, a != b); return true;
+            case BinOp::And: put(out, a && b); return true;
+            case BinOp::Or: put(out, a || b); return true;
+            case BinOp::Xor: put(out, a != b); return true;
             default: return false;
         }
     }
@@ -138,48 +163,81 @@ Status Machine::execute() {
         RELOAD();                                          \
     } while (0)
 
+    // Threaded dispatch where the compiler has labels as values (GCC, Clang): the next
+    // handler is reached through its label, with no range check and no jump back to the loop
+    // head. A computed goto does not run the destructors of the locals it leaves (GCC's
+    // documented rule: a Dynamic copy in a slow path would leak), so there are two exits:
+    // FAST_NEXT, the computed goto itself, only where no local with a destructor has been
+    // constructed in the handler yet, and NEXT, a plain goto to the shared dispatch point.
+    // Elsewhere both are `break` (the switch).
+#if defined(__GNUC__)
+    static const void* const kHandlers[] = {
+#define OP(name, operands, effect, meaning) &&L_##name,
+#include "compiler/opcodes.def"
+#undef OP
+    };
+#define CASE(name) case Op::name: L_##name:
+#define NEXT() goto next_instruction
+#define FAST_NEXT()                                        \
+    do {                                                   \
+        in = *pc++;                                        \
+        goto* kHandlers[size_t(in.op)];                    \
+    } while (0)
+#else
+#define CASE(name) case Op::name:
+#define NEXT() break
+#define FAST_NEXT() break
+#endif
+
     RELOAD();
+    bc::Instr in;
     for (;;) {
-        const bc::Instr in = *pc++;
+#if defined(__GNUC__)
+    next_instruction:
+        in = *pc++;
+        goto* kHandlers[size_t(in.op)];
+#else
+        in = *pc++;
+#endif
         switch (in.op) {
-            case Op::NOP:
-                break;
-            case Op::PUSH_UNIT:
+            CASE(NOP)
+                FAST_NEXT();
+            CASE(PUSH_UNIT)
                 *sp++ = Dynamic();
-                break;
-            case Op::PUSH_TRUE:
+                FAST_NEXT();
+            CASE(PUSH_TRUE)
                 *sp++ = Dynamic(true);
-                break;
-            case Op::PUSH_FALSE:
+                FAST_NEXT();
+            CASE(PUSH_FALSE)
                 *sp++ = Dynamic(false);
-                break;
-            case Op::PUSH_INT:
+                FAST_NEXT();
+            CASE(PUSH_INT)
                 *sp++ = Dynamic(INT(int32_t(in.c)));
-                break;
-            case Op::PUSH_CONST:
+                FAST_NEXT();
+            CASE(PUSH_CONST)
                 *sp++ = K[in.c];
-                break;
-            case Op::POP:
+                FAST_NEXT();
+            CASE(POP)
                 *--sp = Dynamic();
-                break;
-            case Op::DUP:
+                FAST_NEXT();
+            CASE(DUP)
                 *sp = sp[-1];
                 ++sp;
-                break;
-            case Op::LOAD_LOCAL: {
+                FAST_NEXT();
+            CASE(LOAD_LOCAL) {
                 const Dynamic& v = bp[in.b];
                 if (v.is_shared()) *sp++ = v.as_shared().value();
                 else *sp++ = v;
-                break;
+                FAST_NEXT();
             }
-            case Op::STORE_LOCAL: {
+            CASE(STORE_LOCAL) {
                 Dynamic& d = bp[in.b];
                 --sp;
                 if (d.is_shared()) d.as_shared().value() = std::move(*sp);
                 else d = std::move(*sp);
-                break;
+                FAST_NEXT();
             }
-            case Op::DEFINE_LOCAL:
+            CASE(DEFINE_LOCAL)
                 // c: the function's live variables after a `let` (0 elsewhere), for max_variables.
                 if (in.c > max_variables_) [[unlikely]] {
                     SAVE();
@@ -190,11 +248,11 @@ Status Machine::execute() {
                 // native returning its argument unchanged): Rhai clears the read-only flag.
                 // (`const` is enforced at compile time, so this never unprotects a constant.)
                 bp[in.b].set_read_only(false);
-                break;
-            case Op::CLEAR_LOCAL:
+                FAST_NEXT();
+            CASE(CLEAR_LOCAL)
                 bp[in.b] = Dynamic();
-                break;
-            case Op::LOAD_CELL: {
+                FAST_NEXT();
+            CASE(LOAD_CELL) {
                 Dynamic& d = bp[in.b];
                 if (!d.is_shared()) {
                     d = Dynamic::shared(std::move(d));
@@ -205,19 +263,19 @@ Status Machine::execute() {
                 } else {
                     *sp++ = d;
                 }
-                break;
+                FAST_NEXT();
             }
-            case Op::IS_SHARED:
+            CASE(IS_SHARED)
                 *sp++ = Dynamic(bp[in.b].is_shared());
-                break;
-            case Op::LOAD_THIS:
+                FAST_NEXT();
+            CASE(LOAD_THIS)
                 if (!fr->has_this) {
                     SAVE();
                     throw EvalError(ErrorKind::ErrorUnboundThis, "'this' is not bound", POS());
                 }
                 *sp++ = fr->this_val.flatten();
-                break;
-            case Op::LOAD_GLOBAL:
+                FAST_NEXT();
+            CASE(LOAD_GLOBAL)
                 if (in.a || in.c >= globals_.size() || !globals_set_[in.c]) {
                     SAVE();
                     if (in.a)
@@ -226,8 +284,8 @@ Status Machine::execute() {
                     throw EvalError::variable_not_found("global::" + fn->program->globals[in.c], POS());
                 }
                 *sp++ = globals_[in.c];
-                break;
-            case Op::DEFINE_GLOBAL:
+                FAST_NEXT();
+            CASE(DEFINE_GLOBAL)
                 if (globals_.size() <= in.c) {
                     globals_.resize(in.c + 1);
                     globals_set_.resize(in.c + 1);
@@ -235,14 +293,14 @@ Status Machine::execute() {
                 globals_[in.c] = sp[-1];
                 globals_[in.c].set_read_only(true);  // global::K reads stay read-only (QUIRKS.md)
                 globals_set_[in.c] = 1;
-                break;
-            case Op::LOAD_DYN: {
+                FAST_NEXT();
+            CASE(LOAD_DYN) {
                 SAVE();
                 Dynamic v = load_dyn(K[in.c].as_string(), POS());
                 *sp++ = std::move(v);
-                break;
+                NEXT();
             }
-            case Op::STORE_DYN: {
+            CASE(STORE_DYN) {
                 SAVE();
                 Dynamic* v = find_dyn(frames_.size() - 1, K[in.c].as_string());
                 if (!v) throw EvalError::variable_not_found(K[in.c].as_string(), POS());
@@ -252,79 +310,85 @@ Status Machine::execute() {
                 --sp;
                 if (v->is_shared()) v->as_shared().value() = std::move(*sp);
                 else *v = std::move(*sp);
-                break;
+                FAST_NEXT();
             }
-            case Op::DEFINE_DYN:
+            CASE(DEFINE_DYN)
                 SAVE();
                 --sp;
                 define_dyn(K[in.c].as_string(), std::move(*sp), in.a != 0);
-                break;
-            case Op::EVAL_SCOPE_END:
+                FAST_NEXT();
+            CASE(EVAL_SCOPE_END)
                 if (fr->eval_scope) eval_scope_end(*fr, in.c);
-                break;
-            case Op::BINARY: {
+                FAST_NEXT();
+            CASE(BINARY) {
                 Dynamic& l = sp[-2];
                 Dynamic& r = sp[-1];
-                BinOp op = BinOp(in.a);
-                if (l.is_int() && r.is_int()) {
-                    INT a = l.as_int(), b = r.as_int(), v;
-                    if (op == BinOp::Add && !__builtin_add_overflow(a, b, &v)) {
-                        l = Dynamic(v);
-                        --sp;
-                        break;
-                    }
-                    if (op == BinOp::Sub && !__builtin_sub_overflow(a, b, &v)) {
-                        l = Dynamic(v);
-                        --sp;
-                        break;
-                    }
-                }
-                Dynamic out;
-                if (binary_fast_inline(op, l, r, out)) {
-                    l = std::move(out);
-                    r = Dynamic();
-                    --sp;
-                    break;
+                if (binary_fast_inline(BinOp(in.a), l, r, l)) {
+                    --sp;  // r was a scalar: nothing to release
+                    FAST_NEXT();
                 }
                 SAVE();
-                out = binary_slow(op, l, r, POS(), fr->caches + in.b);
+                Dynamic out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
                 r = Dynamic();
                 l = std::move(out);
                 --sp;
-                break;
+                NEXT();
             }
-            case Op::BINARY_INT: {
+            CASE(BINARY_LOCAL) {
+                Dynamic& l = sp[-1];
+                const Dynamic& r = local_value(bp[in.c]);
+                if (binary_fast_inline(BinOp(in.a), l, r, l)) FAST_NEXT();
+                SAVE();
+                Dynamic rc = r;
+                Dynamic out = binary_slow(BinOp(in.a), l, rc, POS(), fr->caches + in.b);
+                l = std::move(out);
+                NEXT();
+            }
+            CASE(BINARY_LOCALS) {
+                const Dynamic& l = local_value(bp[in.b]);
+                const Dynamic& r = local_value(bp[in.c & 0xFFFF]);
+                if (!is_heap_tag(sp->tag()) && binary_fast_inline(BinOp(in.a), l, r, *sp)) {
+                    ++sp;  // the slot above the top held no heap object: written in place
+                    FAST_NEXT();
+                }
+                Dynamic out;
+                if (!binary_fast_inline(BinOp(in.a), l, r, out)) {
+                    SAVE();
+                    Dynamic lc = l, rc = r;
+                    out = binary_slow(BinOp(in.a), lc, rc, POS(), fr->caches + (in.c >> 16));
+                }
+                *sp++ = std::move(out);
+                NEXT();
+            }
+            CASE(BINARY_INT) {
                 Dynamic& l = sp[-1];
                 INT b = int32_t(in.c);
                 if (l.is_int()) {
                     INT a = l.as_int(), v;
                     switch (BinOp(in.a)) {
                         case BinOp::Add:
-                            if (!__builtin_add_overflow(a, b, &v)) { l = Dynamic(v); continue; }
+                            if (!__builtin_add_overflow(a, b, &v)) { put(l, v); FAST_NEXT(); }
                             break;
                         case BinOp::Sub:
-                            if (!__builtin_sub_overflow(a, b, &v)) { l = Dynamic(v); continue; }
+                            if (!__builtin_sub_overflow(a, b, &v)) { put(l, v); FAST_NEXT(); }
                             break;
-                        case BinOp::Lt: l = Dynamic(a < b); continue;
-                        case BinOp::Le: l = Dynamic(a <= b); continue;
-                        case BinOp::Gt: l = Dynamic(a > b); continue;
-                        case BinOp::Ge: l = Dynamic(a >= b); continue;
-                        case BinOp::Eq: l = Dynamic(a == b); continue;
-                        case BinOp::Ne: l = Dynamic(a != b); continue;
+                        case BinOp::Lt: put(l, a < b); FAST_NEXT();
+                        case BinOp::Le: put(l, a <= b); FAST_NEXT();
+                        case BinOp::Gt: put(l, a > b); FAST_NEXT();
+                        case BinOp::Ge: put(l, a >= b); FAST_NEXT();
+                        case BinOp::Eq: put(l, a == b); FAST_NEXT();
+                        case BinOp::Ne: put(l, a != b); FAST_NEXT();
                         default: break;
                     }
                 }
-                Dynamic r(b), out;
-                if (binary_fast_inline(BinOp(in.a), l, r, out)) {
-                    l = std::move(out);
-                    break;
-                }
+                Dynamic r(b);
+                if (binary_fast_inline(BinOp(in.a), l, r, l)) NEXT();
                 SAVE();
-                out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
+                Dynamic out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
                 l = std::move(out);
-                break;
+                NEXT();
             }
-            case Op::UNARY: {
+            CASE(UNARY) {
                 Dynamic& v = sp[-1];
                 bc::UnOp op = bc::UnOp(in.a);
                 if (op == bc::UnOp::Neg && v.is_int() && v.as_int() != std::numeric_limits<INT>::min()) {
@@ -338,41 +402,44 @@ Status Machine::execute() {
                     SAVE();
                     v = unary_slow(op, v, POS(), fr->caches + in.b);
                 }
-                break;
+                FAST_NEXT();
             }
-            case Op::ADD_LOCAL_INT: {
+            CASE(ADD_LOCAL_INT) {
                 Dynamic* d = &bp[in.b];
                 if (d->is_shared()) d = &d->as_shared().value();
                 INT v, k = int32_t(in.c);
                 if (d->is_int() && !(BinOp(in.a) == BinOp::Add ? __builtin_add_overflow(d->as_int(), k, &v)
                                                                 : __builtin_sub_overflow(d->as_int(), k, &v))) {
                     *d = Dynamic(v);
-                    break;
+                    FAST_NEXT();
                 }
                 SAVE();
                 apply_op_assign(*d, BinOp(in.a), Dynamic(k), POS(), nullptr);
-                break;
+                FAST_NEXT();
             }
-            case Op::OP_ASSIGN_LOCAL: {
+            CASE(OP_ASSIGN_LOCAL) {
                 Dynamic* d = &bp[in.b];
                 if (d->is_shared()) d = &d->as_shared().value();
                 Dynamic& r = sp[-1];
-                if (d->is_int() && r.is_int()) {
-                    INT v;
-                    BinOp op = BinOp(in.a);
-                    if ((op == BinOp::Add && !__builtin_add_overflow(d->as_int(), r.as_int(), &v)) ||
-                        (op == BinOp::Sub && !__builtin_sub_overflow(d->as_int(), r.as_int(), &v))) {
-                        *d = Dynamic(v);
-                        --sp;
-                        break;
-                    }
+                if (binary_fast_inline(BinOp(in.a), *d, r, *d)) {
+                    --sp;  // r was a scalar
+                    FAST_NEXT();
                 }
                 SAVE();
                 apply_op_assign(*d, BinOp(in.a), std::move(r), POS(), fr->caches + in.c);
                 *--sp = Dynamic();
-                break;
+                FAST_NEXT();
             }
-            case Op::CONCAT: {
+            CASE(OP_ASSIGN_LOCALS) {
+                Dynamic* d = &bp[in.b];
+                if (d->is_shared()) d = &d->as_shared().value();
+                const Dynamic& r = local_value(bp[in.c & 0xFFFF]);
+                if (binary_fast_inline(BinOp(in.a), *d, r, *d)) FAST_NEXT();
+                SAVE();
+                apply_op_assign(*d, BinOp(in.a), Dynamic(r), POS(), fr->caches + (in.c >> 16));
+                FAST_NEXT();
+            }
+            CASE(CONCAT) {
                 std::string s;
                 Dynamic* first = sp - in.c;
                 for (Dynamic* p = first; p < sp; ++p) {
@@ -387,9 +454,9 @@ Status Machine::execute() {
                 *sp++ = Dynamic(std::move(s));
                 SAVE();
                 enforce_size(sp[-1], POS());
-                break;
+                NEXT();
             }
-            case Op::MAKE_ARRAY: {
+            CASE(MAKE_ARRAY) {
                 Array a;
                 a.reserve(in.c);
                 Dynamic* first = sp - in.c;
@@ -400,9 +467,9 @@ Status Machine::execute() {
                     SAVE();
                     charge_memory(sp[-1], POS());
                 }
-                break;
+                NEXT();
             }
-            case Op::MAKE_MAP: {
+            CASE(MAKE_MAP) {
                 Map m;
                 const Array& keys = K[in.c].as_array();
                 Dynamic* first = sp - in.b;
@@ -413,9 +480,9 @@ Status Machine::execute() {
                     SAVE();
                     charge_memory(sp[-1], POS());
                 }
-                break;
+                NEXT();
             }
-            case Op::MAKE_RANGE: {
+            CASE(MAKE_RANGE) {
                 Dynamic& a = sp[-2];
                 Dynamic& b = sp[-1];
                 // `x..` (open end, parsed with a () end) runs to i64::MAX: an exclusive range
@@ -423,13 +490,13 @@ Status Machine::execute() {
                 if (a.is_int() && b.is_unit()) {
                     a = Dynamic::range(a.as_int(), std::numeric_limits<INT>::max(), false);
                     --sp;
-                    break;
+                    FAST_NEXT();
                 }
                 if (a.is_int() && b.is_int()) {
                     a = Dynamic::range(a.as_int(), b.as_int(), in.a != 0);
                     b = Dynamic();
                     --sp;
-                    break;
+                    FAST_NEXT();
                 }
                 SAVE();
                 Dynamic* argv[2] = {&a, &b};
@@ -440,9 +507,9 @@ Status Machine::execute() {
                 b = Dynamic();
                 a = std::move(out);
                 --sp;
-                break;
+                NEXT();
             }
-            case Op::GET_INDEX: {
+            CASE(GET_INDEX) {
                 Dynamic& obj = sp[-2];
                 Dynamic& idx = sp[-1];
                 if (obj.is_array() && idx.is_int()) {
@@ -452,22 +519,54 @@ Status Machine::execute() {
                         Dynamic v = arr[size_t(i)];
                         obj = std::move(v);
                         --sp;
-                        break;
+                        NEXT();
                     }
                 }
                 if (in.a && obj.is_unit()) {
                     idx = Dynamic();
                     --sp;
-                    break;
+                    NEXT();
                 }
                 SAVE();
                 Dynamic v = get_index(obj, idx, POS(), fr->caches + in.b);
                 idx = Dynamic();
                 obj = std::move(v);
                 --sp;
-                break;
+                NEXT();
             }
-            case Op::GET_PROP: {
+            CASE(INDEX_LOCAL) {
+                const Dynamic& obj = local_value(bp[in.b]);
+                Dynamic& idx = sp[-1];
+                if (obj.is_array() && idx.is_int()) {
+                    const Array& arr = obj.as_array();
+                    if (uint64_t(idx.as_int()) < arr.size()) {
+                        idx = arr[size_t(idx.as_int())];
+                        FAST_NEXT();
+                    }
+                }
+                SAVE();
+                Dynamic o = obj;
+                Dynamic v = get_index(o, idx, POS(), fr->caches + in.c);
+                idx = std::move(v);
+                NEXT();
+            }
+            CASE(INDEX_LOCALS) {
+                const Dynamic& obj = local_value(bp[in.b]);
+                const Dynamic& idx = local_value(bp[in.c & 0xFFFF]);
+                if (obj.is_array() && idx.is_int()) {
+                    const Array& arr = obj.as_array();
+                    if (uint64_t(idx.as_int()) < arr.size()) {
+                        *sp++ = arr[size_t(idx.as_int())];
+                        FAST_NEXT();
+                    }
+                }
+                SAVE();
+                Dynamic o = obj, k = idx;
+                Dynamic v = get_index(o, k, POS(), fr->caches + (in.c >> 16));
+                *sp++ = std::move(v);
+                NEXT();
+            }
+            CASE(GET_PROP) {
                 Dynamic& obj = sp[-1];
                 if (obj.is_map()) {
                     const Map& m = obj.as_map();
@@ -475,16 +574,16 @@ Status Machine::execute() {
                     if (it != m.end()) {
                         Dynamic v = it->second;
                         obj = std::move(v);
-                        break;
+                        NEXT();
                     }
                 }
-                if (in.a && obj.is_unit()) break;
+                if (in.a && obj.is_unit()) NEXT();
                 SAVE();
                 Dynamic v = get_property(obj, K[in.c].as_string(), POS(), fr->caches + in.b);
                 obj = std::move(v);
-                break;
+                NEXT();
             }
-            case Op::SET_PLACE: {
+            CASE(SET_PLACE) {
                 const bc::Place& p = fn->places[in.b];
                 // Fast path: local_array[int] = value.
                 if (p.steps.size() == 1 && p.steps[0].is_index && p.root == bc::Place::Root::Local &&
@@ -497,7 +596,7 @@ Status Machine::execute() {
                         if (i >= 0 && size_t(i) < a.size() && !a[size_t(i)].is_read_only()) {
                             a[size_t(i)] = std::move(sp[-1]);
                             sp -= 2;
-                            break;
+                            FAST_NEXT();
                         }
                     }
                 }
@@ -505,25 +604,35 @@ Status Machine::execute() {
                 SAVE();
                 set_place(*fr, p, sp - 1 - nk, std::move(sp[-1]), POS());
                 for (size_t i = 0; i <= nk; ++i) *--sp = Dynamic();
-                break;
+                FAST_NEXT();
             }
-            case Op::UPDATE_PLACE: {
+            CASE(UPDATE_PLACE) {
                 const bc::Place& p = fn->places[in.b];
-                // Fast path: local_array[int] op= number.
-                if (p.steps.size() == 1 && p.steps[0].is_index && p.root == bc::Place::Root::Local &&
-                    !p.constant) {
-                    Dynamic& root = bp[p.slot];
-                    Dynamic& key = sp[-2];
-                    if (root.is_array() && key.is_int()) {
-                        INT i = key.as_int();
-                        Array& a = root.array_mut();
-                        Dynamic out;
-                        if (i >= 0 && size_t(i) < a.size() && !a[size_t(i)].is_read_only() &&
-                            binary_fast_inline(BinOp(in.a), a[size_t(i)], sp[-1], out)) {
-                            a[size_t(i)] = std::move(out);
-                            sp[-1] = Dynamic();
-                            sp -= 2;
-                            break;
+                // Fast paths: local_array[int] op= number, and local_map.prop / this.prop op=
+                // number on an existing property; the rest (and errors) in update_place.
+                if (p.steps.size() == 1 && !p.constant) {
+                    Dynamic* root = p.root == bc::Place::Root::Local ? &bp[p.slot]
+                                    : fr->has_this                   ? &fr->this_val
+                                                                     : nullptr;
+                    if (root && root->is_shared()) root = &root->as_shared().value();
+                    if (root && p.steps[0].is_index) {
+                        Dynamic& key = sp[-2];
+                        if (root->is_array() && key.is_int()) {
+                            INT i = key.as_int();
+                            Array& a = root->array_mut();
+                            if (i >= 0 && size_t(i) < a.size() && !a[size_t(i)].is_read_only() &&
+                                binary_fast_inline(BinOp(in.a), a[size_t(i)], sp[-1], a[size_t(i)])) {
+                                sp -= 2;  // the key and the operand were scalars
+                                FAST_NEXT();
+                            }
+                        }
+                    } else if (root && root->is_map()) {
+                        Map& m = root->map_mut();
+                        auto it = m.find(p.steps[0].name);
+                        if (it != m.end() && !it->second.is_read_only() &&
+                            binary_fast_inline(BinOp(in.a), it->second, sp[-1], it->second)) {
+                            --sp;
+                            FAST_NEXT();
                         }
                     }
                 }
@@ -531,17 +640,17 @@ Status Machine::execute() {
                 SAVE();
                 update_place(*fr, p, sp - 1 - nk, BinOp(in.a), std::move(sp[-1]), POS(), fr->caches + in.c);
                 for (size_t i = 0; i <= nk; ++i) *--sp = Dynamic();
-                break;
+                FAST_NEXT();
             }
-            case Op::JUMP:
+            CASE(JUMP)
                 pc = code + in.c;
-                break;
-            case Op::LOOP:
+                FAST_NEXT();
+            CASE(LOOP)
                 pc = code + in.c;
                 TICK_AT(pc);
-                break;
-            case Op::JUMP_IF_FALSE:
-            case Op::JUMP_IF_TRUE: {
+                FAST_NEXT();
+            CASE(JUMP_IF_FALSE)
+            CASE(JUMP_IF_TRUE) {
                 Dynamic& c = sp[-1];
                 if (!c.is_bool()) {
                     SAVE();
@@ -550,72 +659,54 @@ Status Machine::execute() {
                 bool b = c.as_bool();
                 *--sp = Dynamic();
                 if (b == (in.op == Op::JUMP_IF_TRUE)) pc = code + in.c;
-                break;
+                FAST_NEXT();
             }
-            case Op::CMP_JUMP: {
+            CASE(CMP_JUMP) {
                 Dynamic& l = sp[-2];
                 Dynamic& r = sp[-1];
                 bool result;
                 if (l.is_int() && r.is_int()) {
-                    INT a = l.as_int(), b = r.as_int();
-                    switch (BinOp(in.a)) {
-                        case BinOp::Lt: result = a < b; break;
-                        case BinOp::Le: result = a <= b; break;
-                        case BinOp::Gt: result = a > b; break;
-                        case BinOp::Ge: result = a >= b; break;
-                        case BinOp::Eq: result = a == b; break;
-                        default: result = a != b; break;
-                    }
+                    result = int_compare(BinOp(in.a), l.as_int(), r.as_int());
                 } else {
-                    Dynamic out;
-                    if (!binary_fast_inline(BinOp(in.a), l, r, out)) {
-                        SAVE();
-                        out = binary_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
-                    }
-                    if (!out.is_bool()) {
-                        SAVE();
-                        throw not_bool(out, POS());
-                    }
-                    result = out.as_bool();
+                    SAVE();
+                    result = compare_slow(BinOp(in.a), l, r, POS(), fr->caches + in.b);
                 }
                 sp[-1] = Dynamic();
                 sp[-2] = Dynamic();
                 sp -= 2;
                 if (!result) pc = code + in.c;
-                break;
+                FAST_NEXT();
             }
-            case Op::CMP_INT_JUMP: {
+            CASE(CMP_LOCAL_JUMP) {
+                Dynamic& l = sp[-1];
+                const Dynamic& r = local_value(bp[in.b]);
+                bool result;
+                if (l.is_int() && r.is_int()) {
+                    result = int_compare(BinOp(in.a), l.as_int(), r.as_int());
+                } else {
+                    SAVE();
+                    result = compare_slow(BinOp(in.a), l, r, POS(), nullptr);
+                }
+                *--sp = Dynamic();
+                if (!result) pc = code + in.c;
+                FAST_NEXT();
+            }
+            CASE(CMP_INT_JUMP) {
                 Dynamic& l = sp[-1];
                 INT b = int16_t(in.b);
                 bool result;
                 if (l.is_int()) {
-                    INT a = l.as_int();
-                    switch (BinOp(in.a)) {
-                        case BinOp::Lt: result = a < b; break;
-                        case BinOp::Le: result = a <= b; break;
-                        case BinOp::Gt: result = a > b; break;
-                        case BinOp::Ge: result = a >= b; break;
-                        case BinOp::Eq: result = a == b; break;
-                        default: result = a != b; break;
-                    }
+                    result = int_compare(BinOp(in.a), l.as_int(), b);
                 } else {
-                    Dynamic r(b), out;
-                    if (!binary_fast_inline(BinOp(in.a), l, r, out)) {
-                        SAVE();
-                        out = binary_slow(BinOp(in.a), l, r, POS(), nullptr);
-                    }
-                    if (!out.is_bool()) {
-                        SAVE();
-                        throw not_bool(out, POS());
-                    }
-                    result = out.as_bool();
+                    SAVE();
+                    result = compare_slow(BinOp(in.a), l, Dynamic(b), POS(), nullptr);
                 }
                 *--sp = Dynamic();
                 if (!result) pc = code + in.c;
-                break;
+                FAST_NEXT();
             }
-            case Op::AND_JUMP:
-            case Op::OR_JUMP: {
+            CASE(AND_JUMP)
+            CASE(OR_JUMP) {
                 Dynamic& c = sp[-1];
                 if (!c.is_bool()) {
                     SAVE();
@@ -623,60 +714,75 @@ Status Machine::execute() {
                 }
                 if (c.as_bool() == (in.op == Op::OR_JUMP)) pc = code + in.c;
                 else *--sp = Dynamic();
-                break;
+                FAST_NEXT();
             }
-            case Op::CHECK_BOOL:
+            CASE(CHECK_BOOL)
                 if (!sp[-1].is_bool()) {
                     SAVE();
                     throw not_bool(sp[-1], POS());
                 }
-                break;
-            case Op::COALESCE_JUMP:
+                FAST_NEXT();
+            CASE(COALESCE_JUMP)
                 if (!sp[-1].is_unit()) pc = code + in.c;
                 else --sp;
-                break;
-            case Op::UNIT_JUMP:
+                FAST_NEXT();
+            CASE(UNIT_JUMP)
                 if (sp[-1].is_unit()) pc = code + in.c;
-                break;
-            case Op::CALL_SCRIPT: {
+                FAST_NEXT();
+            CASE(CALL_SCRIPT) {
                 const ScriptFunction* callee = fn->program->functions[in.c].get();
                 uint32_t at = uint32_t(sp - stack_.data()) - in.a;
                 SAVE();
-                push_frame(callee, at, at, POS());
+                if (!enter_script_fast(callee, at, at, POS())) push_frame(callee, at, at, POS());
                 if (fn->sites[in.b].capture) frames_.back().scope_site = &fn->sites[in.b];
                 RELOAD();
                 TICK_AT(pc);
-                break;
+                FAST_NEXT();
             }
-            case Op::CALL: {
+            CASE(CALL) {
                 SAVE();
                 uint32_t at = uint32_t(sp - stack_.data()) - in.a;
                 call_by_name(fn->sites[in.b].name, at, in.a, at, POS(), fr->caches + in.b);
                 AFTER_CALL();
                 TICK_AT(pc);
-                break;
+                FAST_NEXT();
             }
-            case Op::CALL_METHOD: {
+            CASE(CALL_METHOD) {
                 SAVE();
                 exec_call_method(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
                 AFTER_CALL();
                 TICK_AT(pc);
-                break;
+                FAST_NEXT();
             }
-            case Op::CALL_PLACE: {
+            CASE(CALL_PLACE) {
                 SAVE();
                 exec_call_place(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
                 AFTER_CALL();
                 TICK_AT(pc);
-                break;
+                FAST_NEXT();
             }
-            case Op::INTRINSIC: {
+            CASE(INTRINSIC) {
                 SAVE();
                 exec_intrinsic(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
                 AFTER_CALL();
-                break;
+                FAST_NEXT();
             }
-            case Op::RETURN: {
+            CASE(RETURN) {
+                if (fr->wb_place < 0 && frames_.size() > 1 &&
+                    (handlers_.empty() || handlers_.back().frame_depth < frames_.size())) {
+                    // A plain script call returning into a script caller: the value goes to
+                    // the return slot, everything else the frame left above it is cleared.
+                    Dynamic* ret = stack_.data() + fr->ret_slot;
+                    Dynamic* top = sp - 1;
+                    if (top != ret) {
+                        for (Dynamic* p = ret; p < top; ++p) *p = Dynamic();
+                        *ret = std::move(*top);
+                    }
+                    saved_sp_ = uint32_t(ret + 1 - stack_.data());
+                    frames_.pop_back();
+                    RELOAD();
+                    FAST_NEXT();
+                }
                 Dynamic v = std::move(*--sp);
                 SAVE();
                 Frame& done = frames_.back();
@@ -690,9 +796,9 @@ Status Machine::execute() {
                 stack_[ret] = std::move(v);
                 saved_sp_ = ret + 1;
                 RELOAD();
-                break;
+                NEXT();
             }
-            case Op::MAKE_CLOSURE: {
+            CASE(MAKE_CLOSURE) {
                 const ScriptFunction* target = fn->program->functions[in.c].get();
                 std::vector<Dynamic> cells;
                 cells.reserve(in.a);
@@ -704,27 +810,27 @@ Status Machine::execute() {
                     SAVE();
                     charge_memory(sp[-1], POS());
                 }
-                break;
+                NEXT();
             }
-            case Op::TRY_BEGIN:
+            CASE(TRY_BEGIN)
                 handlers_.push_back(Handler{uint32_t(frames_.size()), uint32_t(sp - stack_.data()), code + in.c,
                                             in.a ? std::move(last_caught_) : nullptr});
-                break;
-            case Op::TRY_END:
+                FAST_NEXT();
+            CASE(TRY_END)
                 handlers_.pop_back();
-                break;
-            case Op::THROW: {
+                FAST_NEXT();
+            CASE(THROW) {
                 Dynamic v = std::move(*--sp);
                 SAVE();
                 throw EvalError::runtime(std::move(v), POS());
             }
-            case Op::FOR_PREP: {
+            CASE(FOR_PREP) {
                 SAVE();
                 Dynamic v = std::move(*--sp);
                 for_prep(bp + in.b, std::move(v), POS());
-                break;
+                NEXT();
             }
-            case Op::FOR_NEXT: {
+            CASE(FOR_NEXT) {
                 TICK_AT(pc - 1);
                 Dynamic* cur = bp + in.b;
                 Dynamic* var = cur + 3;
@@ -734,34 +840,37 @@ Status Machine::execute() {
                     INT last = cur[1].as_int();
                     if (v > last) {
                         pc = code + in.c;
-                        break;
+                        FAST_NEXT();
                     }
                     *var = Dynamic(v);
                     if (v == last) *cur = Dynamic();
                     else *cur = Dynamic(v + 1);
                     cur[2] = Dynamic(cur[2].as_int() + 1);
-                    break;
+                    FAST_NEXT();
                 }
                 SAVE();
                 if (!for_next(cur, *var)) {
                     pc = code + in.c;
-                    break;
+                    FAST_NEXT();
                 }
                 cur[2] = Dynamic(cur[2].as_int() + 1);
-                break;
+                FAST_NEXT();
             }
-            case Op::FOR_INDEX:
+            CASE(FOR_INDEX)
                 *sp++ = Dynamic(bp[in.b + 2].as_int() - 1);
-                break;
-            case Op::MATCH_JUMP: {
+                FAST_NEXT();
+            CASE(MATCH_JUMP) {
                 const Dynamic& pat = K[in.b];
                 const Dynamic& v = sp[-1];
                 bool hit = pat.is_int() && v.is_int() ? pat.as_int() == v.as_int() : switch_case_hit(pat, v);
                 if (hit) pc = code + in.c;
-                break;
+                FAST_NEXT();
             }
         }
     }
+#undef CASE
+#undef NEXT
+#undef FAST_NEXT
 #undef SAVE
 #undef RELOAD
 #undef POS

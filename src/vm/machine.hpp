@@ -177,6 +177,34 @@ private:
     void ensure_stack(size_t needed);
     void push_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_slot, Position pos);
     void pop_frame_cleanup(uint32_t top);
+    // push_frame's common case, inline: a call from a script frame to a function of its own
+    // program (so the same call-site cache array), within the call-depth limit, with room on
+    // the value stack and in frames_. False (nothing done): use push_frame.
+    bool enter_script_fast(const ScriptFunction* fn, uint32_t base, uint32_t ret_slot, Position pos) {
+        uint32_t limit = engine_.limits.max_call_levels ? engine_.limits.max_call_levels : 1000000;
+        if (frames_.empty() || frames_.size() > limit || frames_.size() == frames_.capacity() ||
+            stack_.size() < size_t(base) + fn->num_locals + fn->max_stack + 1)
+            return false;
+        const Frame& caller = frames_.back();
+        if (caller.fn->program != fn->program) return false;
+        CacheEntry* caches = caller.caches - caller.fn->site_base + fn->site_base;
+        // As push_frame decides: a prelude function called from the prelude does not wrap errors.
+        bool wraps = fn->program != prelude_.get() || !prelude_;
+        add_frame(fn, base, ret_slot, caches, wraps, pos);
+        return true;
+    }
+    void add_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_slot, CacheEntry* caches, bool wraps,
+                   Position pos) {
+        Frame& f = frames_.emplace_back();
+        f.fn = fn;
+        f.pc = fn->code.data();
+        f.base = base;
+        f.ret_slot = ret_slot;
+        f.caches = caches;
+        f.call_pos = pos;
+        f.wraps_errors = wraps;
+        saved_sp_ = base + fn->num_locals;
+    }
     void write_back(Frame& callee);
 
     // Calls.
@@ -194,7 +222,10 @@ private:
     // (ErrorMemoryLimit).
     void charge_memory(const Dynamic& v, Position pos, bool in_place = false);
     size_t census_bytes() const;
-    Dynamic call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos);
+    // `can_suspend`: the caller parks the script when the native suspends (call sites whose
+    // result goes through finish_native_call); elsewhere a suspension is refused.
+    Dynamic call_native(const NativeFunction* nf, std::string_view name, Dynamic** argv, Position pos,
+                        bool can_suspend = false);
     const ScriptFunction* find_method(const Program* p, std::string_view name, size_t argc,
                                       const Dynamic& receiver) const;
     const NativeFunction* resolve_native(std::string_view name, Dynamic** argv, size_t argc,
@@ -225,6 +256,9 @@ private:
 
     // Operators.
     Dynamic binary_slow(bc::BinOp op, Dynamic& l, Dynamic& r, Position pos, CacheEntry* cache);
+    // A comparison of a fused compare-and-jump that is not INT with INT: true/false, or
+    // ErrorMismatchDataType when a comparison native returns a non-bool.
+    bool compare_slow(bc::BinOp op, const Dynamic& l, const Dynamic& r, Position pos, CacheEntry* cache);
     Dynamic unary_slow(bc::UnOp op, Dynamic& v, Position pos, CacheEntry* cache);
 
     // Iteration.

@@ -123,7 +123,7 @@ void Machine::module_call(const std::string& full, uint32_t args_at, uint32_t ar
         frames_.back().keep = nf->script;
         return;
     }
-    Dynamic r = call_native(nf, full, argv, pos);
+    Dynamic r = call_native(nf, full, argv, pos, true);
     finish_native_call(std::move(r), args_at, top);
 }
 

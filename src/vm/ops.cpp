@@ -21,6 +21,16 @@ Dynamic Machine::binary_slow(bc::BinOp op, Dynamic& l, Dynamic& r, Position pos,
     function_not_found(name, argv, 2, pos);
 }
 
+bool Machine::compare_slow(bc::BinOp op, const Dynamic& l, const Dynamic& r, Position pos, CacheEntry* cache) {
+    Dynamic out;
+    if (!binary_fast(op, l, r, out)) {
+        Dynamic lc = l, rc = r;
+        out = binary_slow(op, lc, rc, pos, cache);
+    }
+    if (!out.is_bool()) throw EvalError::mismatch_data_type("bool", out.type_name(), pos);
+    return out.as_bool();
+}
+
 Dynamic Machine::unary_slow(bc::UnOp op, Dynamic& v, Position pos, CacheEntry* cache) {
     const char* name = bc::unop_name(op);
     Dynamic* argv[1] = {&v};

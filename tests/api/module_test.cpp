@@ -170,3 +170,23 @@ TEST(Modules, EvalAstAsModule) {
     engine.register_static_module("made", m);
     EXPECT_EQ(engine.eval<INT>("made::plus(41)"), 42);
 }
+
+TEST(Modules, RegisteredByValueWithoutASharedPtr) {
+    Module sub;
+    sub.set_var("E", 2.718);
+    Module m("tools");
+    m.set_native_fn("twice", [](INT x) { return 2 * x; }).set_sub_module("consts", std::move(sub));
+    Module global;
+    global.set_native_fn("triple", [](INT x) { return 3 * x; });
+    Module imported;
+    imported.set_var("X", INT(5));
+    auto resolver = std::make_shared<StaticModuleResolver>();
+    resolver->insert("lib", std::move(imported));
+    Engine engine;
+    engine.register_static_module("tools", std::move(m))
+        .register_global_module(std::move(global))
+        .set_module_resolver(resolver);
+    EXPECT_EQ(engine.eval<INT>("tools::twice(4) + triple(1)"), 11);
+    EXPECT_EQ(engine.eval<double>("tools::consts::E"), 2.718);
+    EXPECT_EQ(engine.eval<INT>(R"(import "lib" as l; l::X)"), 5);
+}

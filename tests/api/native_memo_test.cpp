@@ -46,7 +46,7 @@ TEST(NativeMemo, ManyDistinctCallsStayCorrectPastTheTableSize) {
     rhai::Engine engine;
     std::string script = "let s = 0;";
     for (int i = 0; i < 1500; ++i) {
-        engine.register_fn("f" + std::to_string(i), [i](rhai::INT x) { return x + i; });
+        engine.register_fn(std::string("f").append(std::to_string(i)), [i](rhai::INT x) { return x + i; });
         script += " s += f" + std::to_string(i) + "(1);";
     }
     script += " s";

@@ -40,7 +40,7 @@ inline void register_point(rhai::Engine& engine) {
         .register_fn("sum", &Point::sum)
         .register_fn("shift", &Point::shift)
         .register_fn("to_string", [](const Point& p) {
-            return "(" + std::to_string(p.x) + ", " + std::to_string(p.y) + ")";
+            return std::string("(").append(std::to_string(p.x)) + ", " + std::to_string(p.y) + ")";
         });
 }
 

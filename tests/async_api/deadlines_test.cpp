@@ -256,3 +256,29 @@ TEST(AsyncDeadlines, ExecutorReceivesContinuations) {
     loop.front()();
     EXPECT_EQ(task.result<INT>(), 3);
 }
+
+// One expire() that finds several deadlines due applies them in deadline order, and those due
+// at the same instant in the order they were armed: a host sees the same completion order
+// every run.
+TEST(AsyncDeadlines, ExpireAppliesDueDeadlinesInDeadlineThenArmingOrder) {
+    Engine engine;
+    FakeClock clock;
+    Host host;
+    engine.set_clock(clock.fn());
+    engine.register_async_fn("slow", [&](Completion done) { host.keep(std::move(done)); });
+    std::vector<std::string> order;
+    std::vector<Task> tasks;
+    auto start = [&](std::string name, std::chrono::seconds timeout) {
+        TaskOptions opts;
+        opts.timeout = timeout;
+        tasks.push_back(engine.eval_async("slow()", opts));
+        tasks.back().on_complete([&order, name](const Task&) { order.push_back(name); });
+    };
+    start("late", 9s);
+    start("tie-first", 3s);
+    start("tie-second", 3s);
+    start("early", 1s);
+    clock.t += 10s;
+    EXPECT_EQ(engine.expire(), 4u);
+    EXPECT_EQ(order, (std::vector<std::string>{"early", "tie-first", "tie-second", "late"}));
+}

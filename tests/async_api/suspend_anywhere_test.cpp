@@ -153,3 +153,48 @@ TEST(AsyncModules, ModuleTopLevelCodeMustAnswerAtOnceButItsFunctionsMaySuspend) 
     EXPECT_NE(msg.find("fetch"), std::string::npos) << msg;
     EXPECT_EQ(engine.pending_call_count(), 0u);
 }
+
+// Operators, property and index access on host types are native calls the VM cannot park a
+// script in. An async host function registered there works when it answers at once, and
+// otherwise fails the task with a clear error (the host's call is cancelled), never leaving
+// the script running on a missing value.
+namespace {
+struct Account {
+    INT id = 0;
+};
+}  // namespace
+
+TEST(AsyncNativeSites, GettersIndexersAndOperatorsAnswerAtOnceOrFailClearly) {
+    Engine engine;
+    engine.register_type_with_name<Account>("Account");
+    engine.register_fn("account", [](INT id) { return Account{id}; });
+    std::deque<Completion> later;
+    std::vector<CancelReason> cancels;
+    // Answers at once for even ids, later for odd ones.
+    auto answer = [&](Completion done, INT value, INT id) {
+        if (id % 2 == 0) {
+            done.resolve(value);
+            return;
+        }
+        done.on_cancel([&](CancelReason r) { cancels.push_back(r); });
+        later.push_back(std::move(done));
+    };
+    engine.register_async_fn("get$balance", [&](Completion done, Account a) { answer(std::move(done), a.id * 100, a.id); });
+    engine.register_async_fn("index$get$", [&](Completion done, Account a, INT i) { answer(std::move(done), a.id + i, a.id); });
+    engine.register_async_fn("+", [&](Completion done, Account a, INT n) { answer(std::move(done), a.id + n, a.id); });
+
+    Task now = engine.eval_async("let a = account(2); a.balance + a[5] + (a + 1)");
+    ASSERT_EQ(now.status(), TaskStatus::Done) << (now.error() ? now.error()->what() : "");
+    EXPECT_EQ(now.result<INT>(), 200 + 7 + 3);
+
+    for (const char* script : {"account(3).balance", "account(3)[1]", "account(3) + 1",
+                               "let a = account(3); let s = `${a.balance}`; s"}) {
+        Task t = engine.eval_async(script);
+        ASSERT_EQ(t.status(), TaskStatus::Failed) << script;
+        std::string message = t.error()->what();
+        EXPECT_NE(message.find("cannot wait for the host"), std::string::npos) << script << ": " << message;
+    }
+    EXPECT_EQ(cancels.size(), 4u);
+    EXPECT_EQ(engine.pending_call_count(), 0u);
+    for (Completion& c : later) EXPECT_FALSE(c.resolve(INT(1)));  // abandoned: ignored
+}

@@ -160,7 +160,7 @@ static void sync_eval_of_pending_call_names_eval_async(void) {
     char* r = NULL;
     uint64_t n = 5;
     CHECK(rhai_eval(e, "fetch(1)", &r) == RHAI_ERR_EVAL);
-    CHECK(last_error_has("eval_async"));
+    CHECK(last_error_has("rhai_eval_async"));
     CHECK(cancels == 1 && cancelled_id == last_pending);
     CHECK_STR(cancel_reason, "cancelled");
     CHECK_OK(rhai_pending_count(e, &n));

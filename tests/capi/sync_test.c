@@ -144,6 +144,33 @@ static void configuration_applies_all_or_nothing(void) {
     CHECK_OK(rhai_engine_free(e));
 }
 
+/* Every key rhai_engine_config takes is read back by rhai_engine_get_config, and the memory
+ * cap stops a script whose values outgrow it with its own error kind. */
+static void configuration_round_trips_every_key(void) {
+    rhai_engine* e = rhai_engine_new();
+    char* r = NULL;
+    char* cfg = NULL;
+    CHECK_OK(rhai_engine_get_config(e, &cfg));
+    CHECK(cfg && strstr(cfg, "\"max_pending_calls\":100000"));
+    CHECK(cfg && strstr(cfg, "\"call_timeout_ms\":0.0"));
+    CHECK(cfg && strstr(cfg, "\"optimization\":\"simple\""));
+    CHECK(cfg && strstr(cfg, "\"max_memory\":0"));
+    rhai_free_string(cfg);
+    CHECK_OK(rhai_engine_config(e, "{\"max_memory\": 1000000, \"max_pending_calls\": 7,"
+                                   "\"call_timeout_ms\": 2.5, \"optimization\": \"full\"}"));
+    CHECK_OK(rhai_engine_get_config(e, &cfg));
+    CHECK(cfg && strstr(cfg, "\"max_memory\":1000000"));
+    CHECK(cfg && strstr(cfg, "\"max_pending_calls\":7"));
+    CHECK(cfg && strstr(cfg, "\"call_timeout_ms\":2.5"));
+    CHECK(cfg && strstr(cfg, "\"optimization\":\"full\""));
+    rhai_free_string(cfg);
+    CHECK(rhai_engine_config(e, "{\"max_memory\": -1}") == RHAI_ERR_INVALID);
+    CHECK(rhai_eval(e, "let a = []; for i in 0..100000 { a.push(\"item \" + i) } a.len()", &r) == RHAI_ERR_EVAL);
+    CHECK(last_error_has("ErrorMemoryLimit"));
+    CHECK_EVAL(e, "let a = []; for i in 0..100 { a.push(i) } a.len()", "100");
+    CHECK_OK(rhai_engine_free(e));
+}
+
 static void scope_in_and_out(void) {
     rhai_engine* e = rhai_engine_new();
     rhai_scope* s = rhai_scope_new(e);
@@ -240,6 +267,7 @@ int main(int argc, char** argv) {
         TEST(error_envelope_is_catchable),
         TEST(errors_carry_kind_position_and_call_stack),
         TEST(configuration_applies_all_or_nothing),
+        TEST(configuration_round_trips_every_key),
         TEST(scope_in_and_out),
         TEST(compile_once_run_many),
         TEST(allocated_envelopes_are_released),

@@ -34,6 +34,13 @@ static void malformed_numbers_stay_errors(void) {
     CHECK(rhai_scope_set(scope, "x", "0e") == RHAI_ERR_JSON);
     CHECK(rhai_scope_set(scope, "x", "0.e5") == RHAI_ERR_JSON);
     CHECK(rhai_scope_set(scope, "x", "[0e99 1]") == RHAI_ERR_JSON);
+    /* A zero float followed by more of a number (fuzz_capi_json's second find): refused before
+     * RapidJSON reads the zero float, and never rewritten into another one (0.0e99). */
+    CHECK(rhai_scope_set(scope, "x", "0e9e99") == RHAI_ERR_JSON);
+    CHECK(rhai_scope_set(scope, "x", "[0.00.5]") == RHAI_ERR_JSON);
+    CHECK(rhai_scope_set(scope, "x", "{\"value\":0.0e1E2}") == RHAI_ERR_JSON);
+    CHECK(rhai_scope_set(scope, "x", "-0e5-1") == RHAI_ERR_JSON);
+    CHECK(rhai_scope_set(scope, "x", "0e5+1") == RHAI_ERR_JSON);
     rhai_scope_free(scope);
     rhai_engine_free(e);
 }

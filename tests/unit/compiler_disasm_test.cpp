@@ -19,14 +19,13 @@ TEST(CompilerDisasm, LocalsSlotsFoldingAndFusedCompare) {
    1 DEFINE_LOCAL $0
    2 ADD_LOCAL_INT $0 += 2
    3 PUSH_INT 6
-   4 LOAD_LOCAL $0
-   5 BINARY +
-   6 DEFINE_LOCAL $1
-   7 LOAD_LOCAL $1
-   8 CMP_INT_JUMP > 5 -> 10
-   9 ADD_LOCAL_INT $1 -= 1
-  10 LOAD_LOCAL $1
-  11 RETURN
+   4 BINARY_LOCAL + $0
+   5 DEFINE_LOCAL $1
+   6 LOAD_LOCAL $1
+   7 CMP_INT_JUMP > 5 -> 9
+   8 ADD_LOCAL_INT $1 -= 1
+   9 LOAD_LOCAL $1
+  10 RETURN
 )");
 }
 
@@ -41,10 +40,8 @@ TEST(CompilerDisasm, ScriptCallsResolvedAtCompileTimeAndGlobals) {
    5 CALL_SCRIPT add/2 fn#0
    6 RETURN
 fn add/2 locals 2
-   0 LOAD_LOCAL $0
-   1 LOAD_LOCAL $1
-   2 BINARY +
-   3 RETURN
+   0 BINARY_LOCALS $0 + $1
+   1 RETURN
 fn k/0 locals 0
    0 LOAD_GLOBAL global#0 K
    1 RETURN
@@ -62,10 +59,43 @@ TEST(CompilerDisasm, ClosureCapturesCellCurriedFirst) {
    6 CALL_PLACE call/1 on $1
    7 RETURN
 fn anon$0/2 captures 1 locals 2
-   0 LOAD_LOCAL $1
-   1 LOAD_LOCAL $0
-   2 BINARY +
-   3 RETURN
+   0 BINARY_LOCALS $1 + $0
+   1 RETURN
+)");
+}
+
+TEST(CompilerDisasm, OperandsReadFromLocalsInPlace) {
+    // Operators whose operands were just loaded from locals read them in place; `a[key]`
+    // with a local `a` and a key that cannot assign `a` does not copy the array first. A
+    // jump target between the loads keeps them apart.
+    EXPECT_EQ(listing("let a = [1, 2];\nlet i = 0;\nlet s = a[i] + a[i + 1];\nwhile i < s { i += 1; }\n"
+                      "let t = (if s > 0 { i } else { s }) * i;\nt"),
+              R"(fn <main>/0 locals 4
+   0 PUSH_CONST [1, 2]
+   1 DEFINE_LOCAL $0
+   2 PUSH_INT 0
+   3 DEFINE_LOCAL $1
+   4 INDEX_LOCALS $0[$1]
+   5 LOAD_LOCAL $1
+   6 BINARY_INT + 1
+   7 INDEX_LOCAL $0[_]
+   8 BINARY +
+   9 DEFINE_LOCAL $2
+  10 LOAD_LOCAL $1
+  11 CMP_LOCAL_JUMP < $2 -> 14
+  12 ADD_LOCAL_INT $1 += 1
+  13 LOOP -> 10
+  14 PUSH_UNIT
+  15 POP
+  16 LOAD_LOCAL $2
+  17 CMP_INT_JUMP > 0 -> 20
+  18 LOAD_LOCAL $1
+  19 JUMP -> 21
+  20 LOAD_LOCAL $2
+  21 BINARY_LOCAL * $1
+  22 DEFINE_LOCAL $3
+  23 LOAD_LOCAL $3
+  24 RETURN
 )");
 }
 
@@ -93,8 +123,8 @@ TEST(CompilerDisasm, RangeLoopUsesCursorSlots) {
     std::string out = listing("let s = 0;\nfor i in 0..10 { s += i; }");
     EXPECT_NE(out.find("FOR_PREP $1 -> "), std::string::npos) << out;
     EXPECT_NE(out.find("FOR_NEXT $1 -> "), std::string::npos) << out;
-    EXPECT_NE(out.find("LOAD_LOCAL $4\n"), std::string::npos) << out;  // loop variable = cursor + 3
-    EXPECT_NE(out.find("OP_ASSIGN_LOCAL $0 +="), std::string::npos) << out;
+    // loop variable = cursor + 3, read in place by the fused op-assignment
+    EXPECT_NE(out.find("OP_ASSIGN_LOCALS $0 += $4\n"), std::string::npos) << out;
 }
 
 TEST(CompilerDisasm, AssignmentToConstantIsACompileError) {

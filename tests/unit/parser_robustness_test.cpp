@@ -78,7 +78,7 @@ TEST(ParserRobustness, MutatedCorpusScripts) {
                 case 1: src.insert(at, 1, "(){}[]\"'`;,.$#|"[rng() % 15]); break;
                 default: src.insert(at, src.substr(rng() % src.size(), rng() % 8)); break;
             }
-            if (src.empty()) src = ";";
+            if (src.empty()) src = std::string(";");
         }
         if (!parses_or_fails_cleanly(src)) return;
     }

@@ -5,10 +5,9 @@
 // operations, so one long script never holds up the others.
 #include "demo_async.hpp"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
+#include "rhai/diagnostic.hpp"
 #include "rhai/engine.hpp"
 
 namespace rhai_run {
@@ -22,27 +21,27 @@ struct InFlight {
 };
 
 struct Job {
-    std::string path;
+    std::string path;  // the name errors show
+    std::string text;
     rhai::Task task;
     bool reported = false;
 };
 
-bool read_file(const std::string& path, std::string& text) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::stringstream ss;
-    ss << in.rdbuf();
-    text = ss.str();
-    return true;
+rhai::DiagnosticOptions diagnostic_options(const Options& options, const std::string& name) {
+    rhai::DiagnosticOptions d;
+    d.file_name = name;
+    d.color = use_color(options.color);
+    return d;
 }
 
 // The exit status of a finished task (reported once).
-int report(Job& j, const std::function<void()>& flush) {
+int report(const Options& options, Job& j, const std::function<void()>& flush) {
     j.reported = true;
     flush();
     if (j.task.status() == rhai::TaskStatus::Done) return 0;
     const rhai::EvalError* e = j.task.error();
-    std::cerr << j.path << ": Runtime error: " << (e ? e->describe() : std::string("cancelled")) << '\n';
+    if (e) std::cerr << rhai::format_error(*e, j.text, diagnostic_options(options, j.path));
+    else std::cerr << j.path << ": cancelled\n";
     return 1;
 }
 
@@ -61,10 +60,10 @@ int run_demo_async(const Options& options, const Deadline& deadline, const DemoO
 
     int rc = 0;
     std::vector<Job> jobs;
-    for (const std::string& path : options.files) {
-        std::string text;
-        if (!read_file(path, text)) {
-            std::cerr << "rhai-run: cannot read " << path << '\n';
+    for (const Input& input : options.inputs) {
+        std::string text, name;
+        if (!read_input(input, text, name)) {
+            std::cerr << "rhai-run: cannot read " << input.value << '\n';
             rc = std::max(rc, 2);
             continue;
         }
@@ -72,10 +71,10 @@ int run_demo_async(const Options& options, const Deadline& deadline, const DemoO
             rhai::AST ast = engine.compile(text);
             rhai::TaskOptions slice;
             slice.op_budget = 1000;
-            jobs.push_back(Job{path, engine.eval_ast_async(ast, slice)});
+            jobs.push_back(Job{name, text, engine.eval_ast_async(ast, slice)});
         } catch (const rhai::ParseError& e) {
             out.flush();
-            std::cerr << path << ": Syntax error: " << e.what() << '\n';
+            std::cerr << rhai::format_error(e, text, diagnostic_options(options, name));
             rc = std::max(rc, 1);
         }
     }
@@ -85,7 +84,7 @@ int run_demo_async(const Options& options, const Deadline& deadline, const DemoO
         for (Job& j : jobs) {
             if (j.reported) continue;
             if (j.task.finished()) {
-                rc = std::max(rc, report(j, out.flush));
+                rc = std::max(rc, report(options, j, out.flush));
                 continue;
             }
             live = true;
@@ -96,7 +95,7 @@ int run_demo_async(const Options& options, const Deadline& deadline, const DemoO
             out.flush();
             for (Job& j : jobs)
                 if (!j.task.finished())
-                    std::cerr << j.path << ": Runtime error: Script timed out after " << deadline.seconds() << " s\n";
+                    std::cerr << j.path << ": Script timed out after " << deadline.seconds() << " s\n";
             return 1;
         }
         // One round of the host's loop: answer the calls that are due. Answering resumes the

@@ -1,8 +1,10 @@
-// rhai-run [OPTIONS] FILE... — runs each script with a fresh engine (options.hpp lists them).
+// rhai-run [OPTIONS] FILE... | -e SCRIPT | - — runs each script with a fresh engine
+// (options.hpp lists the options).
 //
 // print() goes to stdout (buffered, flushed at exit and before anything goes to stderr),
-// debug() to stderr in Rhai's format. A script error is printed to stderr with its line and
-// column and makes the exit status 1; usage errors exit 2. --dump prints the bytecode instead
+// debug() to stderr in Rhai's format. A script error is printed to stderr as
+// rhai::format_error shows it (the message, the source line with a caret, the call chain) and
+// makes the exit status 1; usage errors exit 2. --dump prints the bytecode instead
 // of running. `import "lib" as m;` loads lib.rhai from the running script's directory, as the
 // reference CLI does.
 //
@@ -27,7 +29,9 @@
 #include "options.hpp"
 #include "compiler/compiler.hpp"
 #include "packages/packages.hpp"
+#include "rhai/diagnostic.hpp"
 #include "rhai/module_resolver.hpp"
+#include "rhai/version.h"
 #include "vm/task.hpp"
 
 namespace {
@@ -48,12 +52,9 @@ struct RunEnv {
     std::shared_ptr<const rhai::Program> prelude;
 };
 
-std::unique_ptr<RunEnv> make_env(const std::string& script_path) {
+std::unique_ptr<RunEnv> make_env(const std::filesystem::path& base) {
     auto env = std::make_unique<RunEnv>();
     rhai::packages::register_standard_packages(env->core);
-    // Imports resolve against the script's own directory (the reference CLI's behaviour).
-    std::filesystem::path base = std::filesystem::path(script_path).parent_path();
-    if (base.empty()) base = ".";
     env->core.module_resolver = std::make_shared<rhai::FileModuleResolver>(base, "rhai");
     // A module file is evaluated through the API's scope binding (its top-level variables
     // become the module's), which needs the `$scope$` natives the public Engine registers.
@@ -82,49 +83,72 @@ std::unique_ptr<RunEnv> make_env(const std::string& script_path) {
 struct Loaded {
     std::unique_ptr<RunEnv> env;
     std::shared_ptr<const rhai::Program> program;
+    std::string text;
+    std::string name;  // what errors call it: the path, "<cmdline>" or "<stdin>"
+    std::filesystem::path base;  // where its imports resolve
     int rc = 0;
 };
 
-Loaded load(const std::string& path) {
+// The options for printing an error of `l`: its name, colour, and the text of the modules its
+// functions came from (a function's source is the file the resolver read).
+rhai::DiagnosticOptions diagnostic_options(const Loaded& l) {
+    rhai::DiagnosticOptions d;
+    d.file_name = l.name;
+    d.color = rhai_run::use_color(options.color);
+    std::filesystem::path base = l.base;
+    d.load_source = [base](std::string_view source) -> std::optional<std::string> {
+        for (const std::filesystem::path& p : {std::filesystem::path(source), base / source}) {
+            std::ifstream in(p, std::ios::binary);
+            if (!in) continue;
+            std::stringstream ss;
+            ss << in.rdbuf();
+            return ss.str();
+        }
+        return std::nullopt;
+    };
+    return d;
+}
+
+Loaded load(const rhai_run::Input& input) {
     Loaded l;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        std::cerr << "rhai-run: cannot read " << path << '\n';
+    if (!rhai_run::read_input(input, l.text, l.name)) {
+        std::cerr << "rhai-run: cannot read " << input.value << '\n';
         l.rc = 2;
         return l;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string text = ss.str();
-    l.env = make_env(path);
+    // Imports resolve against the script's own directory (the reference CLI's behaviour);
+    // for -e and stdin, against the current directory.
+    if (input.kind == rhai_run::Input::Kind::File) l.base = std::filesystem::path(l.name).parent_path();
+    if (l.base.empty()) l.base = ".";
+    l.env = make_env(l.base);
     try {
-        l.program = rhai::compiler::compile_source(text, l.env->core, path);
+        l.program = rhai::compiler::compile_source(l.text, l.env->core, l.name);
     } catch (const rhai::ParseError& e) {
         flush_out();
-        std::cerr << path << ": Syntax error: " << e.what() << '\n';
+        std::cerr << rhai::format_error(e, l.text, diagnostic_options(l));
         l.rc = 1;
     }
     return l;
 }
 
 // The exit status of a task that stopped for good.
-int report(const std::string& path, const rhai::vm::Task& task) {
+int report(const Loaded& l, const rhai::vm::Task& task) {
     flush_out();
     if (task.status() == rhai::vm::Status::Finished) return 0;
     if (task.status() == rhai::vm::Status::Yielded) {  // only stopped early by --timeout
-        std::cerr << path << ": Runtime error: Script timed out after " << deadline.seconds() << " s\n";
+        std::cerr << l.name << ": Script timed out after " << deadline.seconds() << " s\n";
         return 1;
     }
     if (task.status() == rhai::vm::Status::Failed) {
-        std::cerr << path << ": Runtime error: " << task.error().describe() << '\n';
+        std::cerr << rhai::format_error(task.error(), l.text, diagnostic_options(l));
         return 1;
     }
-    std::cerr << path << ": a host function suspended the script: use eval_async\n";
+    std::cerr << l.name << ": a host function suspended the script: use eval_async\n";
     return 1;
 }
 
-int run_file(const std::string& path, bool dump) {
-    Loaded l = load(path);
+int run_input(const rhai_run::Input& input, bool dump) {
+    Loaded l = load(input);
     if (l.rc) return l.rc;
     auto& env = l.env;
     auto& program = l.program;
@@ -140,7 +164,7 @@ int run_file(const std::string& path, bool dump) {
         while (task.run(rhai_run::kSliceOperations) == rhai::vm::Status::Yielded && !deadline.expired()) {
         }
     }
-    return report(path, task);
+    return report(l, task);
 }
 
 }  // namespace
@@ -157,6 +181,10 @@ static int run_main(int argc, char** argv) {
         std::cout << rhai_run::usage();
         return 0;
     }
+    if (options.version) {
+        std::cout << "rhai-run " RHAI_VERSION "\n";
+        return 0;
+    }
     if (options.timeout_seconds) deadline = rhai_run::Deadline(*options.timeout_seconds);
     if (options.demo_async && !options.dump)
         return rhai_run::run_demo_async(options, deadline,
@@ -166,13 +194,13 @@ static int run_main(int argc, char** argv) {
                                          },
                                          flush_out});
     int rc = 0;
-    for (auto& f : options.files) {
+    for (auto& input : options.inputs) {
         if (deadline.expired()) {
-            std::cerr << f << ": Runtime error: Script timed out after " << deadline.seconds() << " s\n";
+            std::cerr << input.value << ": Script timed out after " << deadline.seconds() << " s\n";
             rc = 1;
             break;
         }
-        int r = run_file(f, options.dump);
+        int r = run_input(input, options.dump);
         if (r > rc) rc = r;
     }
     flush_out();

@@ -2,15 +2,24 @@
 // overflow is a usage error, never a silently different limit).
 #include "options.hpp"
 
+#include <unistd.h>
+
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
 #include <limits>
+#include <sstream>
 #include <string_view>
 
 namespace rhai_run {
 
 const char* usage() {
-    return "usage: rhai-run [OPTIONS] FILE...\n"
+    return "usage: rhai-run [OPTIONS] FILE...     run script files (- reads standard input)\n"
+           "       rhai-run [OPTIONS] -e SCRIPT   run the script given as text\n"
+           "  -e, --eval SCRIPT        a script as text (may repeat; runs in order with the files)\n"
            "  --dump                   print the bytecode instead of running\n"
            "  --demo-async             run the files as async tasks with a host fetch(x) that answers later\n"
            "  --max-operations N       stop after N operations (0 = unlimited)\n"
@@ -21,6 +30,9 @@ const char* usage() {
            "  --max-map-size N         largest object map\n"
            "  --max-memory BYTES       bytes held by script values\n"
            "  --timeout SECONDS        wall-clock limit per run (fractions allowed)\n"
+           "  --color WHEN             colour error messages: auto (a terminal), always, never\n"
+           "  -h, --help               this text\n"
+           "  -V, --version            the version of rhai-run\n"
            "A script error exits 1, a usage error 2.\n";
 }
 
@@ -92,6 +104,23 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
         if (a == "--dump") o.dump = true;
         else if (a == "--demo-async") o.demo_async = true;
         else if (a == "-h" || a == "--help") o.help = true;
+        else if (a == "-V" || a == "--version") o.version = true;
+        else if (a == "-") o.inputs.push_back({Input::Kind::Stdin, "-"});
+        else if (a == "-e" || matches(a, "--eval")) {
+            std::string text;
+            ok = take_value(c, a, a == "-e" ? "-e" : "--eval", text, error);
+            if (ok) o.inputs.push_back({Input::Kind::Inline, std::move(text)});
+        } else if (matches(a, "--color")) {
+            std::string when;
+            ok = take_value(c, a, "--color", when, error);
+            if (ok && when == "auto") o.color = ColorMode::Auto;
+            else if (ok && when == "always") o.color = ColorMode::Always;
+            else if (ok && when == "never") o.color = ColorMode::Never;
+            else if (ok) {
+                error = "--color: expected auto, always or never: '" + when + "'";
+                ok = false;
+            }
+        }
         else if (matches(a, "--max-operations")) ok = integer_flag(c, a, "--max-operations", o.max_operations, error);
         else if (matches(a, "--max-call-levels")) ok = integer_flag(c, a, "--max-call-levels", o.max_call_levels, error);
         else if (matches(a, "--max-expr-depth")) ok = integer_flag(c, a, "--max-expr-depth", o.max_expr_depth, error);
@@ -111,14 +140,44 @@ std::optional<Options> parse_options(int argc, char** argv, std::string& error) 
         } else if (a.size() > 1 && a[0] == '-') {
             error = "unknown option " + std::string(a);
             ok = false;
-        } else o.files.emplace_back(a);
+        } else o.inputs.push_back({Input::Kind::File, std::string(a)});
         if (!ok) return std::nullopt;
     }
-    if (o.files.empty() && !o.help) {
+    if (o.inputs.empty() && !o.help && !o.version) {
         error = "no script file given";
         return std::nullopt;
     }
     return o;
+}
+
+bool read_input(const Input& input, std::string& text, std::string& name) {
+    switch (input.kind) {
+        case Input::Kind::Inline:
+            text = input.value;
+            name = "<cmdline>";
+            return true;
+        case Input::Kind::Stdin:
+            text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+            name = "<stdin>";
+            return true;
+        case Input::Kind::File: break;
+    }
+    std::ifstream in(input.value, std::ios::binary);
+    if (!in) return false;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+    name = input.value;
+    return true;
+}
+
+bool use_color(ColorMode mode) {
+    if (mode != ColorMode::Auto) return mode == ColorMode::Always;
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    if (no_color && *no_color) return false;
+    if (term && std::string_view(term) == "dumb") return false;
+    return isatty(STDERR_FILENO) == 1;
 }
 
 void apply_limits(const Options& o, rhai::Limits& l) {
