@@ -149,12 +149,15 @@ Status Machine::execute() {
         sp = stack_.data() + saved_sp_;                    \
     } while (0)
 #define POS() (fn->positions[size_t(pc - code) - 1])
+// Counts an operation; a yield resumes at resume_pc. A limit error is raised at the ticking
+// instruction (the one before pc), or at a function's first one right after entering it.
 #define TICK_AT(resume_pc)                                 \
     if (++operations >= next_check_) {                     \
         const bc::Instr* keep_pc = pc;                     \
+        Position at = fn->positions[pc > code ? size_t(pc - code) - 1 : 0]; \
         pc = (resume_pc);                                  \
         SAVE();                                            \
-        if (operation_tick()) return Status::Yielded;      \
+        if (operation_tick(at)) return Status::Yielded;    \
         pc = keep_pc;                                      \
     }
 #define AFTER_CALL()                                       \
@@ -646,8 +649,8 @@ Status Machine::execute() {
                 pc = code + in.c;
                 FAST_NEXT();
             CASE(LOOP)
+                TICK_AT(code + in.c);  // before the jump: a limit error names the loop
                 pc = code + in.c;
-                TICK_AT(pc);
                 FAST_NEXT();
             CASE(JUMP_IF_FALSE)
             CASE(JUMP_IF_TRUE) {

@@ -171,7 +171,7 @@ private:
     bool handle_error(EvalError e);
     void rearm_checks();
     // Returns true when the task must yield (budget exhausted); throws on limits.
-    bool operation_tick();
+    bool operation_tick(Position at);  // `at`: where a limit error is raised
 
     CacheEntry* caches_for(const Program* p);
     void ensure_stack(size_t needed);

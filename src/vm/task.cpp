@@ -74,13 +74,13 @@ void Machine::rearm_checks() {
     next_check_ = next;
 }
 
-bool Machine::operation_tick() {
+bool Machine::operation_tick(Position at) {
     if (engine_.limits.max_operations && operations > engine_.limits.max_operations)
-        throw EvalError(ErrorKind::ErrorTooManyOperations, "Too many operations");
+        throw EvalError(ErrorKind::ErrorTooManyOperations, "Too many operations", at);
     if (engine_.on_progress) {
         Dynamic t = engine_.on_progress(operations);
         if (!t.is_unit()) {
-            EvalError e(ErrorKind::ErrorTerminated, "Script terminated");
+            EvalError e(ErrorKind::ErrorTerminated, "Script terminated", at);
             e.fields()["token"] = std::move(t);
             throw e;
         }
@@ -148,6 +148,10 @@ bool Machine::handle_error(EvalError e) {
         const bool own_not_found = prelude_ && f.fn->program == prelude_.get() &&
                                    e.kind() == ErrorKind::ErrorFunctionNotFound &&
                                    e.message().starts_with("Function not found: " + f.fn->name + " (");
+        // A system error (limits, termination) leaves a function unwrapped and is reported at
+        // the call that entered it, level by level: in the end at the outermost call (Rhai's
+        // call_script_fn: set_position(pos) for system exceptions).
+        if (!can_catch && !f.call_pos.is_none()) e.set_position(f.call_pos);
         if (f.wraps_errors && can_catch && !own_not_found) {
             std::string name = f.is_eval ? "eval" : f.fn->name;
             // Calls made by the prelude (callbacks) report no position, as Rhai's natives do.

@@ -17,8 +17,7 @@ namespace {
 
 // <project>/../shared/conformance, found from this file's path (tests/unit/...).
 fs::path corpus_root() {
-    fs::path project = fs::path(__FILE__).parent_path().parent_path().parent_path();
-    fs::path p = project / ".." / "shared" / "conformance";
+    fs::path p = RHAI_CONFORMANCE_DIR;
     std::error_code ec;
     return fs::exists(p / "cases", ec) ? p : fs::path{};
 }

@@ -54,8 +54,7 @@ TEST(ParserRobustness, RandomFragmentSoup) {
 
 TEST(ParserRobustness, MutatedCorpusScripts) {
     namespace fs = std::filesystem;
-    fs::path cases = fs::path(__FILE__).parent_path().parent_path().parent_path() / ".." /
-                     "shared" / "conformance" / "cases";
+    fs::path cases = fs::path(RHAI_CONFORMANCE_DIR) / "cases";
     std::error_code ec;
     if (!fs::exists(cases, ec)) GTEST_SKIP() << "conformance corpus not available";
     std::vector<std::string> scripts;
