@@ -124,14 +124,22 @@ size_t AsyncHub::expire(TimePoint now) {
             std::function<void(CancelReason)> cb;
             std::shared_ptr<TaskState> task;
             CallPhase was;
+            bool wakes;
             {
                 std::lock_guard lock(call->mu);
                 was = call->phase;
                 if (was != CallPhase::Pending && was != CallPhase::Blocking) continue;
-                cb = call->abandon_locked(CancelReason::Timeout);
-                task = call->task;
+                wakes = call->wakes_at_deadline;
+                if (!wakes) {
+                    cb = call->abandon_locked(CancelReason::Timeout);
+                    task = call->task;
+                }
             }
             ++expired;
+            if (wakes) {  // a sleep() is over: its script goes on
+                call->complete(Dynamic(), std::nullopt);
+                continue;
+            }
             if (cb) cb(CancelReason::Timeout);
             if (task) {
                 EvalError e(ErrorKind::ErrorTimeout,

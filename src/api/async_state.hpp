@@ -56,6 +56,7 @@ struct CallState : std::enable_shared_from_this<CallState> {
     std::shared_ptr<TaskState> task;  // null for a blocking synchronous call
     std::shared_ptr<AsyncHub> hub;
     std::optional<TimePoint> deadline;
+    bool wakes_at_deadline = false;  // sleep(): the deadline answers () instead of timing out
     std::function<void(CancelReason)> on_cancel;
 
     std::string function;
@@ -95,6 +96,9 @@ struct TaskState : std::enable_shared_from_this<TaskState> {
     std::weak_ptr<CallState> waiting;
     std::atomic<uint64_t> operations{0};
     std::function<void(const Task&)> on_complete;
+    // The timer call of a sleep() in progress. Nobody else holds it (no host has its
+    // Completion), so the task does until it wakes or ends.
+    std::shared_ptr<CallState> sleep_call;
     Dynamic result;
     std::unique_ptr<EvalError> error;
 
@@ -161,6 +165,10 @@ struct AsyncHub : std::enable_shared_from_this<AsyncHub> {
 };
 
 std::shared_ptr<AsyncHub> make_async_hub(EngineCore* core);
+
+// Registers sleep(seconds): inside a task it waits on a timer of the hub (the host's
+// next_deadline / expire drive it, cancel and deadlines apply); elsewhere it blocks, as Rhai's.
+void register_sleep(EngineCore& core);
 
 // A fresh id, unique in the process (so ids of two engines never collide).
 uint64_t next_async_id();

@@ -77,8 +77,10 @@ bool CallState::complete(std::optional<Dynamic> v, std::optional<EvalError> e) {
 std::function<void(const Task&)> TaskState::finish_locked(TaskStatus how, Dynamic value,
                                                           std::optional<EvalError> err) {
     std::function<void(const Task&)> cb;
+    std::shared_ptr<CallState> sleeping;  // released outside `mu`: its destructor may take the hub's
     {
         std::lock_guard lock(mu);
+        sleeping = std::move(sleep_call);
         result = std::move(value);
         error = err ? std::make_unique<EvalError>(std::move(*err)) : nullptr;
         waiting.reset();
@@ -99,12 +101,14 @@ void TaskState::step(uint64_t call_id, std::optional<Dynamic> value, std::option
     std::shared_ptr<TaskState> self = shared_from_this();
     std::unique_lock run_lock(run_mu);
     if (!run.task) return;  // finished meanwhile (cancelled, deadline)
+    std::shared_ptr<CallState> woke;  // released outside `mu`: its destructor may take the hub's
     {
         std::lock_guard lock(mu);
         if (call_id != 0) {
             if (waiting_id != call_id) return;  // stale continuation
             waiting.reset();
             waiting_id = 0;
+            woke = std::move(sleep_call);
         }
     }
     vm::Task& vt = *run.task;

@@ -36,7 +36,10 @@ std::unique_ptr<EngineCore> make_core(bool standard_packages) {
     install_default_output(*core);
     core->module_resolver = std::make_shared<FileModuleResolver>();
     api::register_scope_natives(*core);
-    if (standard_packages) packages::register_standard_packages(*core);
+    if (standard_packages) {
+        packages::register_standard_packages(*core);
+        detail::register_sleep(*core);  // needs the async hub, so it lives in the api layer
+    }
     return core;
 }
 

@@ -264,11 +264,23 @@ fn array.sort(comparer) {
     this = src;
 }
 
-// A sorted copy; the receiver is unchanged.
+// A sorted copy; the receiver is unchanged. Only a function pointer: Rhai 1.25 has no
+// by-name form of order.
 fn array.order(comparer) {
+    comparer = __prelude_fn_ptr(comparer, "order", this, [comparer]);
     let copy = this;
     copy.sort(comparer);
     copy
+}
+
+// Rhai's other names of sort(comparer) and order(comparer), function pointers only.
+fn array.sort_by(comparer) {
+    comparer = __prelude_fn_ptr(comparer, "sort_by", this, [comparer]);
+    this.sort(comparer);
+}
+fn array.order_by(comparer) {
+    comparer = __prelude_fn_ptr(comparer, "order_by", this, [comparer]);
+    this.order(comparer)
 }
 
 // ---------------------------------------------------------------- object maps

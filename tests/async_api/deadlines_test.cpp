@@ -3,20 +3,14 @@
 
 #include <deque>
 
+#include "fake_clock.hpp"
 #include "rhai/engine.hpp"
 
 using namespace rhai;
 using namespace std::chrono_literals;
+using rhai::test_support::FakeClock;
 
 namespace {
-
-// A manual clock: tests move time forward explicitly.
-struct FakeClock {
-    TimePoint t = TimePoint(1000s);
-    std::function<TimePoint()> fn() {
-        return [this] { return t; };
-    }
-};
 
 struct Host {
     std::deque<Completion> pending;

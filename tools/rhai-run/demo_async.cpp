@@ -2,10 +2,14 @@
 // host function fetch(x). The "host" is a small event loop: each fetch answers later (after a
 // few loop rounds that vary per call, so tasks finish out of order) with "data:" + x, and
 // fetch("fail") is rejected with an error the script can catch. Tasks run in slices of
-// operations, so one long script never holds up the others.
+// operations, so one long script never holds up the others. sleep() waits on the engine's
+// timers, which the loop drives with expire() / next_deadline().
 #include "demo_async.hpp"
 
+#include <chrono>
 #include <iostream>
+#include <optional>
+#include <thread>
 
 #include "rhai/diagnostic.hpp"
 #include "rhai/engine.hpp"
@@ -112,6 +116,13 @@ int run_demo_async(const Options& options, const Deadline& deadline, const DemoO
         for (InFlight& f : due) {
             if (f.arg == "fail") f.done.reject("fetch failed: " + f.arg);
             else f.done.resolve(rhai::Dynamic("data:" + f.arg));
+        }
+        // Timers: sleep() calls wake, call timeouts fire. With nothing else to do, wait for
+        // the next one (in short steps, so --timeout is still checked).
+        engine.expire();
+        if (due.empty() && in_flight.empty()) {
+            if (std::optional<rhai::TimePoint> next = engine.next_deadline())
+                std::this_thread::sleep_until(std::min(*next, engine.now() + std::chrono::milliseconds(10)));
         }
     }
     out.flush();

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "api/async_state.hpp"
 #include "api/scope_binding.hpp"
 #include "deadline.hpp"
 #include "demo_async.hpp"
@@ -55,6 +56,7 @@ struct RunEnv {
 std::unique_ptr<RunEnv> make_env(const std::filesystem::path& base) {
     auto env = std::make_unique<RunEnv>();
     rhai::packages::register_standard_packages(env->core);
+    rhai::detail::register_sleep(env->core);  // blocking here: rhai-run's runs are synchronous
     env->core.module_resolver = std::make_shared<rhai::FileModuleResolver>(base, "rhai");
     // A module file is evaluated through the API's scope binding (its top-level variables
     // become the module's), which needs the `$scope$` natives the public Engine registers.
