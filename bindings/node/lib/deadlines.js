@@ -16,7 +16,8 @@ class Deadlines {
   // Re-arms for the earliest deadline (after any call that may have changed them).
   update() {
     const e = this.engine;
-    if (e.closed || e.tasks.size === 0 || (e.timedTasks === 0 && !e.callTimeouts)) return this.clear();
+    // Any running script may hold a deadline: its own timeout, a call timeout, or a sleep().
+    if (e.closed || e.tasks.size === 0) return this.clear();
     const at = [0];
     const has = [0];
     e.lib.next_deadline(e.ptr, at, has);

@@ -28,7 +28,6 @@ class Engine {
   configure(settings) {
     const s = this._live();
     s.check(s.lib.engine_config(s.ptr, JSON.stringify(settings)));
-    if ('call_timeout_ms' in settings) s.callTimeouts = Number(settings.call_timeout_ms) > 0;
     return this;
   }
 

@@ -20,9 +20,7 @@ class EngineState {
     this.pending = new Map(); // future id -> HostCall
     this.nextFutureId = 1;
     this.tasks = new Set(); // running EvalTasks (lib/eval_task.js)
-    this.timedTasks = 0; // ... of which have a timeout
     this.slicedTasks = new Set(); // ... of which yield after an operation budget
-    this.callTimeouts = false; // call_timeout_ms configured
     this.finished = []; // task handles to free once the library has returned
     this.asyncCalled = null; // the async function a synchronous eval hit
     this.deadlines = new Deadlines(this);

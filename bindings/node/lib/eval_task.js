@@ -26,7 +26,6 @@ class EvalTask {
     const options = { op_budget: this.slice, timeout_ns: this.timeoutNs, deadline_ns: 0 };
     const id = dispatch.add(this);
     e.tasks.add(this);
-    if (this.timeoutNs) e.timedTasks++;
     if (this.slice) e.slicedTasks.add(this);
     const out = [null];
     let failure = null;
@@ -97,7 +96,7 @@ class EvalTask {
 
   forget() {
     const e = this.engine;
-    if (e.tasks.delete(this) && this.timeoutNs) e.timedTasks--;
+    e.tasks.delete(this);
     e.slicedTasks.delete(this);
   }
 }

@@ -141,3 +141,28 @@ test('a signal aborted by a host function while the script starts still cancels 
   assert.equal(e.pendingCalls, 0);
   e.close();
 });
+
+test("a script's sleep() waits on the engine's timer without blocking the event loop", async () => {
+  const e = new Engine();
+  let ticks = 0;
+  const ticker = setInterval(() => { ticks++; }, 5);
+  try {
+    const started = Date.now();
+    const [slow, fast] = await Promise.all([
+      e.evalAsync('sleep(0.15); "slow"'),
+      e.evalAsync('let t = [1, 2].map(|x| { sleep(0.02); x * 2 }); t'),
+    ]);
+    assert.equal(slow, 'slow');
+    assert.deepEqual(fast, [2, 4]);
+    assert.ok(Date.now() - started >= 140, 'slept for the time asked');
+    assert.ok(ticks >= 5, `the loop kept running while scripts slept (${ticks} ticks)`);
+    // An AbortSignal ends a sleeping script at once.
+    const ac = new AbortController();
+    const sleeping = e.evalAsync('sleep(60); 1', { signal: ac.signal });
+    setTimeout(() => ac.abort(), 10);
+    await assert.rejects(sleeping);
+  } finally {
+    clearInterval(ticker);
+    e.close();
+  }
+});

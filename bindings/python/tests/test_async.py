@@ -128,6 +128,30 @@ class AsyncEval(unittest.IsolatedAsyncioTestCase):
             # The VM checks the task's deadline while it runs, not only at host calls.
             await self.engine.eval_async("let i = 0; loop { i += 1; }", timeout=0.2)
 
+    async def test_script_sleep_waits_on_the_loop_without_blocking_it(self):
+        ticks = 0
+
+        async def ticker():
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.005)
+                ticks += 1
+
+        tick_task = asyncio.ensure_future(ticker())
+        try:
+            started = time.monotonic()
+            slow, fast = await asyncio.gather(
+                self.engine.eval_async('sleep(0.15); "slow"'),
+                self.engine.eval_async("[1, 2].map(|x| { sleep(0.02); double(x) })"),
+            )
+            self.assertEqual((slow, fast), ("slow", [2, 4]))
+            self.assertGreaterEqual(time.monotonic() - started, 0.14)
+            self.assertGreaterEqual(ticks, 5)  # the loop ran while the scripts slept
+            with self.assertRaises(TimeoutError):
+                await self.engine.eval_async("sleep(60); 1", timeout=0.05)
+        finally:
+            tick_task.cancel()
+
     async def test_cancelling_the_awaiting_task_cancels_script_and_host_coroutines(self):
         started, cancelled = asyncio.Event(), asyncio.Event()
         after = []
