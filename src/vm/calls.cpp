@@ -77,7 +77,7 @@ void Machine::write_back(Frame& callee) {
     if (callee.wb_place < 0 || frames_.size() < 2) return;
     Frame& caller = frames_[frames_.size() - 2];
     const bc::Place& p = caller.fn->places[size_t(callee.wb_place)];
-    set_place(caller, p, &stack_[callee.wb_keys], std::move(callee.this_val), callee.call_pos);
+    set_place(caller, p, &stack_[callee.wb_keys], std::move(callee.this_val), callee.call_pos, true);
     callee.wb_place = -1;
 }
 
@@ -303,10 +303,13 @@ void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Fra
     uint32_t argc = in.a;
     uint32_t args_at = sp - argc;
     uint32_t keys_at = args_at - uint32_t(p.key_count());
-    Dynamic scratch;
-    Dynamic* recv = p.steps.empty() ? place_root(fr, p) : walk_place(fr, p, &stack_[keys_at], p.steps.size(), scratch, pos);
-    bool addressable = recv != &scratch && !p.constant;
-    int32_t wb = addressable ? site.place : -1;
+    PlaceTemps temps;
+    Dynamic* recv = p.steps.empty() ? place_root(fr, p) : walk_place(fr, p, &stack_[keys_at], p.steps.size(), temps, pos);
+    // Real storage, a temporary nothing takes back (a char of a string, a missing property), or
+    // a value read through a getter / index getter that its setter takes back after the call.
+    bool real = temps.temps.empty();
+    bool feeds = !p.constant && temps.feeds_back();
+    int32_t wb = (real && !p.constant) || feeds ? site.place : -1;
     if (!site.fn_style && site.is_call) {
         if (recv->is_fn_ptr()) {
             call_value(*recv, args_at, argc, keys_at, nullptr, -1, 0, pos);
@@ -314,15 +317,26 @@ void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Fra
         }
         if (argc >= 1 && stack_[args_at].is_fn_ptr()) {
             Dynamic f = std::move(stack_[args_at]);
-            call_value(f, args_at + 1, argc - 1, keys_at, recv, wb, keys_at, pos);
+            call_value(f, args_at + 1, argc - 1, keys_at, recv, real ? wb : -1, keys_at, pos);
             return;
         }
         throw EvalError::mismatch_data_type("Fn", recv->type_name(), pos);
     }
-    dispatch_method({site.name, recv, recv == &scratch, recv == &scratch || wb >= 0, args_at, argc,
-                     keys_at, wb, keys_at,
+    const size_t depth = frames_.size();
+    Dynamic* const old_data = stack_.data();
+    const size_t old_size = stack_.size();
+    dispatch_method({site.name, recv, !real && !feeds, !real || wb >= 0, args_at, argc, keys_at, wb, keys_at,
                      p.constant, site.fn_style},
                     fr.caches + in.b, pos);
+    // A script method takes its `this` back through the setters on return (wb_place); a native
+    // mutated the temporary in place, so feed it back now (a root variable's slot moves with
+    // the stack if the call grew it).
+    if (feeds && frames_.size() == depth) {
+        for (PlaceTemps::Temp& t : temps.temps)
+            if (t.container >= old_data && t.container < old_data + old_size)
+                t.container = stack_.data() + (t.container - old_data);
+        feed_back(temps, p, pos);
+    }
 }
 
 void Machine::dispatch_method(const MethodCall& mc, CacheEntry* cache, Position pos) {

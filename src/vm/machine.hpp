@@ -91,6 +91,26 @@ struct MethodCall {
     bool fn_style;       // `push(a, 1)`: no script methods
 };
 
+// What a walk along a place computed instead of reaching real storage: a value read through
+// a getter or an index getter, a char of a string, a bit of an INT, a missing map property.
+// After a mutation, the values read through a getter or an index getter are fed back through
+// the matching setter, innermost first, as Rhai does for a property chain (`e.pos.x = 1`).
+struct PlaceTemps {
+    struct Temp {
+        Dynamic value;
+        Dynamic* container;  // where it was read from: real storage or an earlier temp
+        uint32_t step;       // the place's step that read it
+        Dynamic key;         // that step's key (index steps): the keys' stack slots may be reused
+        bool feed_back;      // read through a getter or an index getter
+    };
+    std::vector<Temp> temps;  // reserved to the place's length: containers point into earlier temps
+    bool feeds_back() const {
+        for (const Temp& t : temps)
+            if (t.feed_back) return true;
+        return false;
+    }
+};
+
 struct Handler {
     uint32_t frame_depth;  // frames_.size() when installed
     uint32_t sp;           // stack index to restore
@@ -241,9 +261,15 @@ private:
 
     // Places and indexing.
     Dynamic* place_root(Frame& fr, const bc::Place& p);
-    Dynamic* walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_t steps, Dynamic& scratch,
+    Dynamic* walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_t steps, PlaceTemps& temps,
                         Position pos);
-    void set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic value, Position pos);
+    // `feeding`: the value is a method's `this` going back to where it was read; a final step
+    // through a getter or an index getter with no matching setter is then skipped, not an error.
+    void set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic value, Position pos,
+                   bool feeding = false);
+    void feed_back(PlaceTemps& temps, const bc::Place& p, Position pos);
+    bool feed_child(Dynamic& container, bool is_index, const Dynamic& key, const std::string& name,
+                    Dynamic& value, Position pos);
     void update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::BinOp op, Dynamic rhs,
                       Position pos, CacheEntry* cache);
     void apply_op_assign(Dynamic& target, bc::BinOp op, Dynamic rhs, Position pos, CacheEntry* cache);

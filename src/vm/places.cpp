@@ -76,10 +76,24 @@ Dynamic* Machine::place_root(Frame& fr, const bc::Place& p) {
     return root;
 }
 
-Dynamic* Machine::walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_t steps,
-                             Dynamic& scratch, Position pos) {
+// True when a step on `container` is answered by a getter or an index getter (a host
+// function), so its value is a temporary that a setter must take back after a mutation.
+static bool reads_through_function(const Dynamic& container, bool is_index) {
+    if (!is_index) return !container.is_map();
+    return !(container.is_array() || container.is_map() || container.is_string() || container.is_blob() ||
+             container.is_int());
+}
+
+Dynamic* Machine::walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_t steps, PlaceTemps& temps,
+                             Position pos) {
     Dynamic* cur = place_root(fr, p);
     size_t k = 0;
+    auto keep = [&](Dynamic v, size_t step, bool is_index) {
+        if (temps.temps.capacity() == 0) temps.temps.reserve(p.steps.size());
+        bool through_function = reads_through_function(*cur, is_index);
+        temps.temps.push_back({std::move(v), cur, uint32_t(step), is_index ? keys[k - 1] : Dynamic(), through_function});
+        cur = &temps.temps.back().value;
+    };
     for (size_t i = 0; i < steps; ++i) {
         const bc::Place::Step& st = p.steps[i];
         if (st.is_index) {
@@ -99,9 +113,7 @@ Dynamic* Machine::walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_
                     continue;
                 }
             }
-            Dynamic v = get_index(*cur, key, pos, nullptr);
-            scratch = std::move(v);
-            cur = &scratch;
+            keep(get_index(*cur, key, pos, nullptr), i, true);
         } else {
             if (cur->is_map()) {
                 Map& m = cur->map_mut();
@@ -111,23 +123,53 @@ Dynamic* Machine::walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_
                     continue;
                 }
             }
-            Dynamic v = get_property(*cur, st.name, pos, nullptr);
-            scratch = std::move(v);
-            cur = &scratch;
+            keep(get_property(*cur, st.name, pos, nullptr), i, false);
         }
     }
     return cur;
 }
 
-void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic value, Position pos) {
+// The setter (or index setter) that takes back a value read through a getter (or an index
+// getter). None registered: the property is read-only and nothing is fed back (false), as in
+// Rhai, which also tries the indexer with the property's name before giving up.
+bool Machine::feed_child(Dynamic& container, bool is_index, const Dynamic& key, const std::string& name,
+                         Dynamic& value, Position pos) {
+    if (!is_index) {
+        std::string setter = "set$" + name;
+        Dynamic* argv[2] = {&container, &value};
+        if (const NativeFunction* nf = resolve_native(setter, argv, 2, nullptr)) {
+            call_native(nf, setter, argv, pos);
+            return true;
+        }
+    }
+    Dynamic k = is_index ? key : Dynamic(name);
+    Dynamic* argv[3] = {&container, &k, &value};
+    if (const NativeFunction* nf = resolve_native("index$set$", argv, 3, nullptr)) {
+        call_native(nf, "index$set$", argv, pos);
+        return true;
+    }
+    return false;
+}
+
+void Machine::feed_back(PlaceTemps& temps, const bc::Place& p, Position pos) {
+    for (size_t i = temps.temps.size(); i-- > 0;) {
+        PlaceTemps::Temp& t = temps.temps[i];
+        if (!t.feed_back) continue;
+        const bc::Place::Step& st = p.steps[t.step];
+        feed_child(*t.container, st.is_index, t.key, st.name, t.value, pos);
+    }
+}
+
+void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic value, Position pos,
+                        bool feeding) {
     if (p.constant)
         throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, p.root_pos);
     if (p.steps.empty()) {
         *place_root(fr, p) = std::move(value);
         return;
     }
-    Dynamic scratch;
-    Dynamic* container = walk_place(fr, p, keys, p.steps.size() - 1, scratch, pos);
+    PlaceTemps temps;
+    Dynamic* container = walk_place(fr, p, keys, p.steps.size() - 1, temps, pos);
     const bc::Place::Step& last = p.steps.back();
     static const Dynamic no_key;
     const Dynamic& key = last.is_index ? keys[p.key_count() - 1] : no_key;
@@ -143,7 +185,11 @@ void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic va
     }
     if (old && old->is_read_only())
         throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, p.root_pos);
-    set_child(*container, last.is_index, key, last.name, std::move(value), pos);
+    if (feeding && reads_through_function(*container, last.is_index))
+        feed_child(*container, last.is_index, key, last.name, value, pos);
+    else
+        set_child(*container, last.is_index, key, last.name, std::move(value), pos);
+    feed_back(temps, p, pos);
 }
 
 void Machine::update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::BinOp op, Dynamic rhs,
@@ -151,12 +197,13 @@ void Machine::update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::Bin
     if (p.constant)
         throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, p.root_pos);
     Dynamic* target;
-    Dynamic scratch, container_scratch;
+    Dynamic scratch;
+    PlaceTemps temps;
     Dynamic* container = nullptr;
     if (p.steps.empty()) {
         target = place_root(fr, p);
     } else {
-        container = walk_place(fr, p, keys, p.steps.size() - 1, container_scratch, pos);
+        container = walk_place(fr, p, keys, p.steps.size() - 1, temps, pos);
         const bc::Place::Step& last = p.steps.back();
         target = nullptr;
         if (last.is_index) {
@@ -187,9 +234,11 @@ void Machine::update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::Bin
     apply_op_assign(*target, op, std::move(rhs), pos, cache);
     if (target == &scratch) {
         const bc::Place::Step& last = p.steps.back();
-        const Dynamic& key = last.is_index ? keys[p.key_count() - 1] : container_scratch;
+        static const Dynamic no_key;
+        const Dynamic& key = last.is_index ? keys[p.key_count() - 1] : no_key;
         set_child(*container, last.is_index, key, last.name, std::move(scratch), pos);
     }
+    feed_back(temps, p, pos);
 }
 
 // target op= rhs, in place where possible (INT/FLOAT, string append, `+=` natives).
@@ -233,12 +282,8 @@ void Machine::set_child(Dynamic& c, bool is_index, const Dynamic& key, const std
             enforce_size(c, pos, true);  // the map may have grown
             return;
         }
-        std::string setter = "set$" + name;
-        Dynamic* argv[2] = {&c, &value};
-        if (const NativeFunction* nf = resolve_native(setter, argv, 2, nullptr)) {
-            call_native(nf, setter, argv, pos);
-            return;
-        }
+        // A setter, else an indexer taking the property's name (Rhai's property-bag fallback).
+        if (feed_child(c, false, key, name, value, pos)) return;
         const std::string vt = engine_type_name(engine_, value);
         throw unknown_property(engine_type_name(engine_, c), name, &vt, pos);
     }
@@ -369,6 +414,11 @@ Dynamic Machine::get_property(const Dynamic& obj, const std::string& name, Posit
     Dynamic* argv[1] = {&o};
     if (const NativeFunction* nf = resolve_native(getter, argv, 1, cache))
         return call_native(nf, getter, argv, pos);
+    // No getter: an indexer taking the property's name answers (Rhai's property-bag fallback).
+    Dynamic k(name);
+    Dynamic* iargv[2] = {&o, &k};
+    if (const NativeFunction* nf = resolve_native("index$get$", iargv, 2, nullptr))
+        return call_native(nf, "index$get$", iargv, pos);
     throw unknown_property(engine_type_name(engine_, obj), name, nullptr, pos);
 }
 

@@ -198,3 +198,27 @@ TEST(AsyncNativeSites, GettersIndexersAndOperatorsAnswerAtOnceOrFailClearly) {
     EXPECT_EQ(engine.pending_call_count(), 0u);
     for (Completion& c : later) EXPECT_FALSE(c.resolve(INT(1)));  // abandoned: ignored
 }
+
+// A script method whose `this` was read through a host getter (`w.pos.bump()`) may wait for
+// the host; on return `this` goes back through the setter, after the resume.
+TEST(SuspendAnywhereHostTypes, MethodOnAGetterValueWaitsThenWritesBack) {
+    struct Pos {
+        INT x = 0;
+    };
+    struct World {
+        Pos pos;
+    };
+    Engine engine;
+    EchoHost host(engine);
+    engine.register_type_with_name<Pos>("Pos").register_get_set(
+        "x", [](const Pos& p) { return p.x; }, [](Pos& p, INT v) { p.x = v; });
+    engine.register_type_with_name<World>("World")
+        .register_fn("world", [] { return World{}; })
+        .register_get_set(
+            "pos", [](const World& w) { return w.pos; }, [](World& w, Pos p) { w.pos = p; });
+    Task task = engine.eval_async(
+        "fn bump(n) { this.x += fetch(n); } let w = world(); w.pos.bump(1); w.pos.bump(2); w.pos.x");
+    EXPECT_EQ(host.drive(task), 2);
+    ASSERT_EQ(task.status(), TaskStatus::Done) << (task.error() ? task.error()->what() : "");
+    EXPECT_EQ(task.result<INT>(), 30);
+}
