@@ -31,15 +31,30 @@ void install_default_output(EngineCore& core) {
     };
 }
 
+// The functions every engine starts with, registered once per process (thread-safe static
+// initialisation) and shared read-only by every engine; an engine's own registrations go into
+// its own layer over it (FunctionRegistry's base), so engines stay independent.
+std::shared_ptr<const FunctionRegistry> build_base_functions(bool standard_packages) {
+    EngineCore scratch;
+    api::register_scope_natives(scratch);
+    if (standard_packages) {
+        packages::register_standard_packages(scratch);
+        detail::register_sleep(scratch);  // needs the async hub, so it lives in the api layer
+    }
+    return std::make_shared<const FunctionRegistry>(std::move(scratch.functions));
+}
+
+const std::shared_ptr<const FunctionRegistry>& base_functions(bool standard_packages) {
+    static const std::shared_ptr<const FunctionRegistry> standard = build_base_functions(true);
+    static const std::shared_ptr<const FunctionRegistry> raw = build_base_functions(false);
+    return standard_packages ? standard : raw;
+}
+
 std::unique_ptr<EngineCore> make_core(bool standard_packages) {
     auto core = std::make_unique<EngineCore>();
+    core->functions = FunctionRegistry(base_functions(standard_packages));
     install_default_output(*core);
     core->module_resolver = std::make_shared<FileModuleResolver>();
-    api::register_scope_natives(*core);
-    if (standard_packages) {
-        packages::register_standard_packages(*core);
-        detail::register_sleep(*core);  // needs the async hub, so it lives in the api layer
-    }
     return core;
 }
 

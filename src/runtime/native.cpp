@@ -46,11 +46,26 @@ Dynamic invoke_simple(const void* state, NativeCallContext& ctx, Dynamic** args)
 
 }  // namespace
 
+FunctionRegistry::FunctionRegistry(std::shared_ptr<const FunctionRegistry> base)
+    : base_(std::move(base)), generation_(base_ ? base_->generation_ : 0) {}
+
+const std::vector<FunctionRegistry::Overloads>* FunctionRegistry::by_arity(std::string_view name) const {
+    if (!table_.empty()) {
+        auto it = table_.find(name);
+        if (it != table_.end()) return &it->second;
+    }
+    return base_ ? base_->by_arity(name) : nullptr;
+}
+
 const NativeFunction* FunctionRegistry::add(NativeFunction fn) {
     ++generation_;
     size_t arity = fn.params.size();
     auto it = table_.find(std::string_view(fn.name));
-    if (it == table_.end()) it = table_.emplace(fn.name, std::vector<Overloads>{}).first;
+    if (it == table_.end()) {
+        // First registration of this name in this layer: start from the base's overloads.
+        const std::vector<Overloads>* inherited = base_ ? base_->by_arity(fn.name) : nullptr;
+        it = table_.emplace(fn.name, inherited ? *inherited : std::vector<Overloads>{}).first;
+    }
     auto& by_arity = it->second;
     if (by_arity.size() <= arity) by_arity.resize(arity + 1);
     Overloads& list = by_arity[arity];
@@ -58,11 +73,11 @@ const NativeFunction* FunctionRegistry::add(NativeFunction fn) {
         if (same_signature(*existing, fn)) {
             // Same signature: replace in place (Rhai's later registration wins). The slot keeps
             // its position; call-site caches are invalidated by the generation bump.
-            existing = std::make_unique<NativeFunction>(std::move(fn));
+            existing = std::make_shared<const NativeFunction>(std::move(fn));
             return existing.get();
         }
     }
-    list.push_back(std::make_unique<NativeFunction>(std::move(fn)));
+    list.push_back(std::make_shared<const NativeFunction>(std::move(fn)));
     return list.back().get();
 }
 
@@ -78,11 +93,11 @@ const NativeFunction* FunctionRegistry::add(std::string name, std::vector<ParamT
     return add(std::move(fn));
 }
 
-const std::vector<std::unique_ptr<NativeFunction>>* FunctionRegistry::overloads(
-    std::string_view name, size_t arity) const {
-    auto it = table_.find(name);
-    if (it == table_.end() || it->second.size() <= arity) return nullptr;
-    const Overloads& list = it->second[arity];
+const FunctionRegistry::Overloads* FunctionRegistry::overloads(std::string_view name,
+                                                              size_t arity) const {
+    const std::vector<Overloads>* all = by_arity(name);
+    if (!all || all->size() <= arity) return nullptr;
+    const Overloads& list = (*all)[arity];
     return list.empty() ? nullptr : &list;
 }
 
@@ -118,9 +133,9 @@ bool FunctionRegistry::contains(std::string_view name, size_t arity) const {
 }
 
 bool FunctionRegistry::contains_name(std::string_view name) const {
-    auto it = table_.find(name);
-    if (it == table_.end()) return false;
-    for (const auto& list : it->second)
+    const std::vector<Overloads>* all = by_arity(name);
+    if (!all) return false;
+    for (const auto& list : *all)
         if (!list.empty()) return true;
     return false;
 }

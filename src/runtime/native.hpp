@@ -117,8 +117,22 @@ using SimpleNative = Dynamic (*)(NativeCallContext& ctx, Dynamic** args);
 
 // Functions by name and arity; overloads by parameter types, first registered match wins
 // (a later registration with the *same* signature replaces the earlier one, as in Rhai).
+//
+// A registry may be layered over an immutable base (the standard packages, built once per
+// process and shared by every engine): a name this registry has never been given is looked up
+// in the base; the first add() of a name copies the base's overloads of that name (shared
+// pointers, not the functions) and changes only the copy. So each engine sees exactly what a
+// registry of its own would hold, nothing an engine registers is seen by another, and the
+// shared base is never written after it is built.
 class FunctionRegistry {
 public:
+    // unique ownership is not needed: overloads are immutable once stored, and a layer shares
+    // them with its base.
+    using Overloads = std::vector<std::shared_ptr<const NativeFunction>>;
+
+    FunctionRegistry() = default;
+    explicit FunctionRegistry(std::shared_ptr<const FunctionRegistry> base);
+
     // Registers `fn` (replacing an identical signature). Returns the stored function.
     const NativeFunction* add(NativeFunction fn);
     // Registers a stateless native; `by_ref` marks a method that mutates args[0].
@@ -133,8 +147,7 @@ public:
     bool contains(std::string_view name, size_t arity) const;
     bool contains_name(std::string_view name) const;
     // All overloads of name/arity (empty if none), in registration order.
-    const std::vector<std::unique_ptr<NativeFunction>>* overloads(std::string_view name,
-                                                                  size_t arity) const;
+    const Overloads* overloads(std::string_view name, size_t arity) const;
 
     // Registry generation: bumps on every add() so call-site caches can be invalidated.
     uint64_t generation() const { return generation_; }
@@ -146,9 +159,12 @@ private:
         using is_transparent = void;
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
-    // unique_ptr keeps NativeFunction addresses stable for call-site caches.
-    using Overloads = std::vector<std::unique_ptr<NativeFunction>>;
+    // The overloads of name by arity, in this layer or else in the base; null if none.
+    const std::vector<Overloads>* by_arity(std::string_view name) const;
+
+    // Pointers keep NativeFunction addresses stable for call-site caches.
     std::unordered_map<std::string, std::vector<Overloads>, NameHash, std::equal_to<>> table_;
+    std::shared_ptr<const FunctionRegistry> base_;
     uint64_t generation_ = 0;
 };
 

@@ -2,9 +2,9 @@
 
 namespace rhai {
 
-NativeMemo::NativeMemo() : slots_(std::make_unique<std::atomic<const Entry*>[]>(kSlots)) {
-    for (size_t i = 0; i < kSlots; ++i) slots_[i].store(nullptr, std::memory_order_relaxed);
-}
+// make_unique<T[]> value-initialises every slot (C++20 std::atomic's default constructor
+// holds a null pointer), so no second pass is needed.
+NativeMemo::NativeMemo() : slots_(std::make_unique<std::atomic<const Entry*>[]>(kSlots)) {}
 
 NativeMemo::~NativeMemo() = default;
 

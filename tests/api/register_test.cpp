@@ -137,3 +137,23 @@ TEST(Register, NativeCallContextParameter) {
     engine.register_fn("who_am_i", [](NativeCallContext& ctx, INT) { return std::string(ctx.fn_name()); });
     EXPECT_EQ(engine.eval<std::string>("who_am_i(1)"), "who_am_i");
 }
+
+// Engines share the standard packages' functions but never each other's registrations: a
+// host function, an overload or a replaced built-in registered on one engine is invisible to
+// the others, including ones created later.
+TEST(Register, EnginesStayIndependent) {
+    Engine a;
+    a.register_fn("only_in_a", [] { return INT(1); });
+    a.register_fn("len", [](const std::string&) { return INT(-1); });  // replaces the built-in
+    a.register_fn("abs", [](bool) { return INT(7); });                  // new overload
+    Engine b;
+    EXPECT_EQ(a.eval<INT>("only_in_a()"), 1);
+    EXPECT_EQ(a.eval<INT>(R"("abc".len())"), -1);
+    EXPECT_EQ(a.eval<INT>("abs(true) + abs(-2)"), 9);
+    EXPECT_THROW(b.eval<INT>("only_in_a()"), EvalError);
+    EXPECT_EQ(b.eval<INT>(R"("abc".len())"), 3);
+    EXPECT_THROW(b.eval<INT>("abs(true)"), EvalError);
+    EXPECT_EQ(b.eval<INT>("abs(-2)"), 2);
+    Engine c;
+    EXPECT_EQ(c.eval<INT>(R"("abc".len())"), 3);
+}

@@ -1,7 +1,9 @@
 // One configured Engine evaluating from several threads at once.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
+#include <vector>
 
 #include "test_types.hpp"
 
@@ -62,4 +64,21 @@ TEST(Threads, ConcurrentCallFnWithOwnScopes) {
     }
     for (auto& th : threads) th.join();
     EXPECT_EQ(failures.load(), 0);
+}
+
+// The shared standard function table is built once, on first use, by whichever thread gets
+// there first; engines created on several threads at once all see it complete.
+TEST(Threads, EnginesCreatedConcurrently) {
+    std::vector<std::thread> threads;
+    std::atomic<int> ok{0};
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&ok, t] {
+            for (int i = 0; i < 50; ++i) {
+                Engine e;
+                e.register_fn("me", [t] { return INT(t); });
+                if (e.eval<INT>("me() + [1, 2, 3].len()") == t + 3) ++ok;
+            }
+        });
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(ok.load(), 200);
 }

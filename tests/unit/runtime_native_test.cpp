@@ -91,6 +91,39 @@ TEST(RuntimeNative, TypedOverloadBeatsDynamic) {
     EXPECT_EQ(call(*r.resolve("f", b, 1), v).as_int(), 1);
 }
 
+TEST(RuntimeNative, LayerOverSharedBase) {
+    FunctionRegistry base_fns;
+    base_fns.add("f", {ParamType::dynamic()}, ret_one);
+    base_fns.add("f", {ParamType::of(Tag::String)}, ret_two);
+    base_fns.add("g", {ParamType::of(Tag::Int)}, ret_one);
+    auto base = std::make_shared<const FunctionRegistry>(std::move(base_fns));
+    FunctionRegistry a(base), b(base);
+    Dynamic i(INT(1)), s("x");
+    Dynamic* ai[] = {&i};
+    Dynamic* as[] = {&s};
+    std::vector<Dynamic> v{i};
+    // Untouched names come from the base itself.
+    EXPECT_EQ(a.resolve("g", ai, 1), base->resolve("g", ai, 1));
+    EXPECT_TRUE(a.contains_name("f"));
+    EXPECT_TRUE(a.contains("g", 1));
+    // A more specific overload added to one layer: that layer keeps the base's others, in order.
+    a.add("f", {ParamType::of(Tag::Int)}, ret_three);
+    EXPECT_EQ(a.overloads("f", 1)->size(), 3u);
+    EXPECT_EQ(call(*a.resolve("f", ai, 1), v).as_int(), 3);
+    EXPECT_EQ(call(*a.resolve("f", as, 1), v).as_int(), 2);
+    // Replacing a base signature replaces it in the layer only.
+    b.add("f", {ParamType::of(Tag::String)}, ret_three);
+    EXPECT_EQ(b.overloads("f", 1)->size(), 2u);
+    EXPECT_EQ(call(*b.resolve("f", as, 1), v).as_int(), 3);
+    EXPECT_EQ(call(*b.resolve("f", ai, 1), v).as_int(), 1);
+    // Neither the base nor the other layer sees any of it.
+    EXPECT_EQ(base->overloads("f", 1)->size(), 2u);
+    EXPECT_EQ(call(*base->resolve("f", as, 1), v).as_int(), 2);
+    EXPECT_EQ(call(*a.resolve("f", as, 1), v).as_int(), 2);
+    EXPECT_EQ(call(*b.resolve("f", ai, 1), v).as_int(), 1);
+    EXPECT_GT(a.generation(), base->generation());
+}
+
 TEST(RuntimeNative, CallSignature) {
     Dynamic i(INT(1)), b(true), arr(Array{});
     Dynamic* a[] = {&i, &b};
