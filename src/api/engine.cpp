@@ -45,9 +45,13 @@ std::shared_ptr<const FunctionRegistry> build_base_functions(bool standard_packa
 }
 
 const std::shared_ptr<const FunctionRegistry>& base_functions(bool standard_packages) {
-    static const std::shared_ptr<const FunctionRegistry> standard = build_base_functions(true);
+    // Separate statics, so a process that only makes one kind of engine builds only that one.
+    if (standard_packages) {
+        static const std::shared_ptr<const FunctionRegistry> standard = build_base_functions(true);
+        return standard;
+    }
     static const std::shared_ptr<const FunctionRegistry> raw = build_base_functions(false);
-    return standard_packages ? standard : raw;
+    return raw;
 }
 
 std::unique_ptr<EngineCore> make_core(bool standard_packages) {
