@@ -45,7 +45,13 @@ MapObj::~MapObj() = default;
 // Freeing a value frees what it holds, which frees what that holds...: a recursive descent as
 // deep as the value. Scripts can nest values a million levels deep, so the objects that die
 // while another is being deleted on this thread are queued and deleted by the outermost call,
-// one at a time: the native stack stays flat.
+// one at a time: the native stack stays flat. The queue keeps a reserve it never gives back:
+// a chain (`x[0] = x` in a loop) queues one object at a time, so freeing it needs no
+// allocation even when memory has just run out (which is often why it is being freed).
+namespace {
+constexpr size_t kDestroyQueueReserve = 1024;
+}
+
 void HeapObject::destroy(const HeapObject* obj) noexcept {
     thread_local bool draining = false;
     thread_local std::vector<const HeapObject*> queue;
@@ -54,12 +60,18 @@ void HeapObject::destroy(const HeapObject* obj) noexcept {
             queue.push_back(obj);
             return;
         } catch (...) {
-            // No memory for the queue: delete in place (recursion, but no leak).
+            // No memory to grow the queue (only a wide value does that): delete in place.
         }
         delete obj;
         return;
     }
     draining = true;
+    if (queue.capacity() < kDestroyQueueReserve) {
+        try {
+            queue.reserve(kDestroyQueueReserve);
+        } catch (...) {
+        }
+    }
     delete obj;
     while (!queue.empty()) {
         const HeapObject* next = queue.back();
@@ -67,8 +79,15 @@ void HeapObject::destroy(const HeapObject* obj) noexcept {
         delete next;
     }
     draining = false;
-    // A million-level value leaves a large queue behind; give the memory back.
-    if (queue.capacity() > 4096) std::vector<const HeapObject*>().swap(queue);
+    // A million-wide value leaves a large queue behind; give the memory back, keeping the reserve.
+    if (queue.capacity() > 4 * kDestroyQueueReserve) {
+        try {
+            std::vector<const HeapObject*> smaller;
+            smaller.reserve(kDestroyQueueReserve);
+            queue.swap(smaller);
+        } catch (...) {
+        }
+    }
 }
 
 // ---- Dynamic -------------------------------------------------------------------------------

@@ -6,6 +6,9 @@
 #   // expect parse error: TEXT     same, for a syntax error (stdout must then be empty)
 #   // expect usage error: TEXT     rhai-run rejects its command line (exit 2)
 #   // flags: --max-operations 100   extra rhai-run options for this file (first such line)
+#   // address-space: 1500000       run under `ulimit -v` (KiB), to see memory run out; the
+#                                   file is skipped (exit 77) when RHAI_SANITIZED is set, as
+#                                   sanitizers reserve terabytes of address space up front
 # A file with no expectation at all is an error: every golden script must assert something.
 # RHAI_RUN_FLAGS (optional) holds extra rhai-run options, e.g. --demo-async (tests/async).
 set -u
@@ -23,7 +26,15 @@ if [ ! -s "$exp" ] && [ -z "$want_err" ] && ! grep -q '// expect:' "$script"; th
   exit 1
 fi
 
-timeout 20 "$bin" ${RHAI_RUN_FLAGS:-} $file_flags "$script" >"$out" 2>"$err" </dev/null
+address_space=$(sed -n 's|^// address-space: \([0-9]*\)$|\1|p' "$script" | head -n 1)
+if [ -n "$address_space" ] && [ -n "${RHAI_SANITIZED:-}" ]; then
+  echo "skipped: $script (address-space limit under a sanitizer)"
+  exit 77
+fi
+(
+  [ -n "$address_space" ] && ulimit -v "$address_space"
+  exec timeout 20 "$bin" ${RHAI_RUN_FLAGS:-} $file_flags "$script" >"$out" 2>"$err" </dev/null
+)
 rc=$?
 status=0
 if [ -n "$want_err" ]; then
