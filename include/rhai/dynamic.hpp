@@ -125,6 +125,9 @@ struct FnPtrObj final : HeapObject {
 // A variable cell captured by a closure. Reads and writes go through the cell.
 struct SharedObj final : HeapObject {
     std::vector<Dynamic> cell;  // exactly one element; a vector only because Dynamic is incomplete here
+    // Set while the value is lent to a method as its `this` (the VM's CellLock): any other use
+    // of the variable meanwhile is Rhai's ErrorDataRace, as its RefCell borrow would fail.
+    bool lent = false;
     explicit SharedObj(Dynamic v);
     ~SharedObj() override;
     Dynamic& value();

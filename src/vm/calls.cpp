@@ -72,8 +72,13 @@ void Machine::pop_frame_cleanup(uint32_t top) {
     frames_.pop_back();
 }
 
+// Rhai's ErrorDataRace: a variable used while its value is lent to a method (CellLock).
+EvalError data_race(Position pos) { return EvalError(ErrorKind::ErrorDataRace, "Data race detected", pos); }
+const Dynamic* raise_data_race(Position pos) { throw data_race(pos); }
+
 // A method's `this` goes back into the caller's place it came from.
 void Machine::write_back(Frame& callee) {
+    callee.lent_this.release();
     if (callee.wb_place < 0 || frames_.size() < 2) return;
     Frame& caller = frames_[frames_.size() - 2];
     const bc::Place& p = caller.fn->places[size_t(callee.wb_place)];
@@ -218,12 +223,20 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
     // pass a local copy or the receiver's variable).
     if (!fn_ptr.is_fn_ptr()) throw EvalError::mismatch_data_type("Fn", fn_ptr.type_name(), pos);
     const FnPtrObj& f = fn_ptr.as_fn_ptr();
+    const uint32_t nc = uint32_t(f.curried.size());
+    // A closure's captured variables are its first (curried) arguments: one lent to a running
+    // method fails the call before it starts, as in Rhai (ensure_no_data_race).
+    for (uint32_t i = 0; i < nc; ++i)
+        if (f.curried[i].is_shared() && f.curried[i].as_shared().lent) [[unlikely]]
+            throw EvalError(ErrorKind::ErrorDataRace,
+                            "Data race detected on variable 'argument #" + std::to_string(i + 1) + " of function '" +
+                                f.name + "''",
+                            pos);
     // Take `this` now: this_ptr may point into the stack, which push_frame may reallocate.
     Dynamic* const old_data = stack_.data();
     const size_t old_size = stack_.size();
     Dynamic this_val;
     if (this_ptr) this_val = wb_place >= 0 ? std::move(*this_ptr) : *this_ptr;
-    uint32_t nc = uint32_t(f.curried.size());
     uint32_t total = nc + argc;
     if (total > 255) throw EvalError(ErrorKind::ErrorFunctionNotFound, "Too many arguments", pos);
     if (nc) {
@@ -303,13 +316,35 @@ void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Fra
     uint32_t argc = in.a;
     uint32_t args_at = sp - argc;
     uint32_t keys_at = args_at - uint32_t(p.key_count());
+    // A captured variable whose value a script method takes as `this` is locked meanwhile.
+    Dynamic cell;
+    if (const Dynamic* root = p.root == bc::Place::Root::This ? (fr.has_this ? &fr.this_val : nullptr)
+                                                              : &stack_[fr.base + p.slot];
+        root && root->is_shared())
+        cell = *root;
+    const size_t depth = frames_.size();
+    CellLock lent;
+    auto lend_to_callee = [&] {
+        if (frames_.size() > depth && frames_.back().wb_place >= 0) frames_.back().lent_this = std::move(lent);
+    };
     PlaceTemps temps;
-    Dynamic* recv = p.steps.empty() ? place_root(fr, p) : walk_place(fr, p, &stack_[keys_at], p.steps.size(), temps, pos);
+    Dynamic* recv = p.steps.empty() ? place_root(fr, p, pos) : walk_place(fr, p, &stack_[keys_at], p.steps.size(), temps, pos);
     // Real storage, a temporary nothing takes back (a char of a string, a missing property), or
     // a value read through a getter / index getter that its setter takes back after the call.
     bool real = temps.temps.empty();
     bool feeds = !p.constant && temps.feeds_back();
     int32_t wb = (real && !p.constant) || feeds ? site.place : -1;
+    // Called function-style (`push(a, 1)`, `map(a, f)`), a captured variable or a constant is
+    // passed as a copy, as Rhai does (its by-reference shortcut is for plain variables).
+    Dynamic copy;
+    const bool constant = p.constant && !site.fn_style;
+    if (site.fn_style && (cell.is_shared() || p.constant)) {
+        copy = *recv;
+        recv = &copy;
+        real = feeds = false;
+        wb = -1;
+        cell = Dynamic();
+    }
     if (!site.fn_style && site.is_call) {
         if (recv->is_fn_ptr()) {
             call_value(*recv, args_at, argc, keys_at, nullptr, -1, 0, pos);
@@ -317,17 +352,20 @@ void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Fra
         }
         if (argc >= 1 && stack_[args_at].is_fn_ptr()) {
             Dynamic f = std::move(stack_[args_at]);
+            if (cell.is_shared()) lent.lock(cell);
             call_value(f, args_at + 1, argc - 1, keys_at, recv, real ? wb : -1, keys_at, pos);
+            lend_to_callee();
             return;
         }
         throw EvalError::mismatch_data_type("Fn", recv->type_name(), pos);
     }
-    const size_t depth = frames_.size();
     Dynamic* const old_data = stack_.data();
     const size_t old_size = stack_.size();
+    if (cell.is_shared()) lent.lock(cell);
     dispatch_method({site.name, recv, !real && !feeds, !real || wb >= 0, args_at, argc, keys_at, wb, keys_at,
-                     p.constant, site.fn_style},
+                     constant, site.fn_style},
                     fr.caches + in.b, pos);
+    lend_to_callee();
     // A script method takes its `this` back through the setters on return (wb_place); a native
     // mutated the temporary in place, so feed it back now (a root variable's slot moves with
     // the stack if the call grew it).

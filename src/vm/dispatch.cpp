@@ -149,6 +149,16 @@ Status Machine::execute() {
         sp = stack_.data() + saved_sp_;                    \
     } while (0)
 #define POS() (fn->positions[size_t(pc - code) - 1])
+// A captured variable lent to a running method (CellLock) cannot be used meanwhile.
+#define LOCAL_VALUE(slot)                                                                     \
+    (*((slot).is_shared() && (slot).as_shared().lent                                          \
+           ? (fr->pc = pc, saved_sp_ = uint32_t(sp - stack_.data()), raise_data_race(POS())) \
+           : &local_value(slot)))
+#define CHECK_LENT(slot)                                   \
+    if ((slot).as_shared().lent) [[unlikely]] {            \
+        SAVE();                                            \
+        throw data_race(POS());                            \
+    }
 // Counts an operation; a yield resumes at resume_pc. A limit error is raised at the ticking
 // instruction (the one before pc), or at a function's first one right after entering it.
 #define TICK_AT(resume_pc)                                 \
@@ -229,15 +239,23 @@ Status Machine::execute() {
                 FAST_NEXT();
             CASE(LOAD_LOCAL) {
                 const Dynamic& v = bp[in.b];
-                if (v.is_shared()) *sp++ = v.as_shared().value();
-                else *sp++ = v;
+                if (v.is_shared()) {
+                    CHECK_LENT(v);
+                    *sp++ = v.as_shared().value();
+                } else {
+                    *sp++ = v;
+                }
                 FAST_NEXT();
             }
             CASE(STORE_LOCAL) {
                 Dynamic& d = bp[in.b];
                 --sp;
-                if (d.is_shared()) d.as_shared().value() = std::move(*sp);
-                else d = std::move(*sp);
+                if (d.is_shared()) {
+                    CHECK_LENT(d);
+                    d.as_shared().value() = std::move(*sp);
+                } else {
+                    d = std::move(*sp);
+                }
                 FAST_NEXT();
             }
             CASE(DEFINE_LOCAL)
@@ -311,8 +329,12 @@ Status Machine::execute() {
                     throw EvalError(ErrorKind::ErrorAssignmentToConstant,
                                     "Cannot modify constant " + K[in.c].as_string(), POS());
                 --sp;
-                if (v->is_shared()) v->as_shared().value() = std::move(*sp);
-                else *v = std::move(*sp);
+                if (v->is_shared()) {
+                    CHECK_LENT(*v);
+                    v->as_shared().value() = std::move(*sp);
+                } else {
+                    *v = std::move(*sp);
+                }
                 FAST_NEXT();
             }
             CASE(DEFINE_DYN)
@@ -339,7 +361,7 @@ Status Machine::execute() {
             }
             CASE(BINARY_LOCAL) {
                 Dynamic& l = sp[-1];
-                const Dynamic& r = local_value(bp[in.c]);
+                const Dynamic& r = LOCAL_VALUE(bp[in.c]);
                 if (binary_fast_inline(BinOp(in.a), l, r, l)) FAST_NEXT();
                 SAVE();
                 Dynamic rc = r;
@@ -348,8 +370,8 @@ Status Machine::execute() {
                 NEXT();
             }
             CASE(BINARY_LOCALS) {
-                const Dynamic& l = local_value(bp[in.b]);
-                const Dynamic& r = local_value(bp[in.c & 0xFFFF]);
+                const Dynamic& l = LOCAL_VALUE(bp[in.b]);
+                const Dynamic& r = LOCAL_VALUE(bp[in.c & 0xFFFF]);
                 if (!is_heap_tag(sp->tag()) && binary_fast_inline(BinOp(in.a), l, r, *sp)) {
                     ++sp;  // the slot above the top held no heap object: written in place
                     FAST_NEXT();
@@ -409,7 +431,10 @@ Status Machine::execute() {
             }
             CASE(ADD_LOCAL_INT) {
                 Dynamic* d = &bp[in.b];
-                if (d->is_shared()) d = &d->as_shared().value();
+                if (d->is_shared()) {
+                    CHECK_LENT(*d);
+                    d = &d->as_shared().value();
+                }
                 INT v, k = int32_t(in.c);
                 if (d->is_int() && !(BinOp(in.a) == BinOp::Add ? __builtin_add_overflow(d->as_int(), k, &v)
                                                                 : __builtin_sub_overflow(d->as_int(), k, &v))) {
@@ -422,7 +447,10 @@ Status Machine::execute() {
             }
             CASE(OP_ASSIGN_LOCAL) {
                 Dynamic* d = &bp[in.b];
-                if (d->is_shared()) d = &d->as_shared().value();
+                if (d->is_shared()) {
+                    CHECK_LENT(*d);
+                    d = &d->as_shared().value();
+                }
                 Dynamic& r = sp[-1];
                 if (binary_fast_inline(BinOp(in.a), *d, r, *d)) {
                     --sp;  // r was a scalar
@@ -435,8 +463,11 @@ Status Machine::execute() {
             }
             CASE(OP_ASSIGN_LOCALS) {
                 Dynamic* d = &bp[in.b];
-                if (d->is_shared()) d = &d->as_shared().value();
-                const Dynamic& r = local_value(bp[in.c & 0xFFFF]);
+                if (d->is_shared()) {
+                    CHECK_LENT(*d);
+                    d = &d->as_shared().value();
+                }
+                const Dynamic& r = LOCAL_VALUE(bp[in.c & 0xFFFF]);
                 if (binary_fast_inline(BinOp(in.a), *d, r, *d)) FAST_NEXT();
                 SAVE();
                 apply_op_assign(*d, BinOp(in.a), Dynamic(r), POS(), fr->caches + (in.c >> 16));
@@ -538,7 +569,7 @@ Status Machine::execute() {
                 NEXT();
             }
             CASE(INDEX_LOCAL) {
-                const Dynamic& obj = local_value(bp[in.b]);
+                const Dynamic& obj = LOCAL_VALUE(bp[in.b]);
                 Dynamic& idx = sp[-1];
                 if (obj.is_array() && idx.is_int()) {
                     const Array& arr = obj.as_array();
@@ -554,8 +585,8 @@ Status Machine::execute() {
                 NEXT();
             }
             CASE(INDEX_LOCALS) {
-                const Dynamic& obj = local_value(bp[in.b]);
-                const Dynamic& idx = local_value(bp[in.c & 0xFFFF]);
+                const Dynamic& obj = LOCAL_VALUE(bp[in.b]);
+                const Dynamic& idx = LOCAL_VALUE(bp[in.c & 0xFFFF]);
                 if (obj.is_array() && idx.is_int()) {
                     const Array& arr = obj.as_array();
                     if (uint64_t(idx.as_int()) < arr.size()) {
@@ -617,7 +648,10 @@ Status Machine::execute() {
                     Dynamic* root = p.root == bc::Place::Root::Local ? &bp[p.slot]
                                     : fr->has_this                   ? &fr->this_val
                                                                      : nullptr;
-                    if (root && root->is_shared()) root = &root->as_shared().value();
+                    if (root && root->is_shared()) {
+                        CHECK_LENT(*root);
+                        root = &root->as_shared().value();
+                    }
                     if (root && p.steps[0].is_index) {
                         Dynamic& key = sp[-2];
                         if (root->is_array() && key.is_int()) {
@@ -682,7 +716,7 @@ Status Machine::execute() {
             }
             CASE(CMP_LOCAL_JUMP) {
                 Dynamic& l = sp[-1];
-                const Dynamic& r = local_value(bp[in.b]);
+                const Dynamic& r = LOCAL_VALUE(bp[in.b]);
                 bool result;
                 if (l.is_int() && r.is_int()) {
                     result = int_compare(BinOp(in.a), l.as_int(), r.as_int());
@@ -837,7 +871,10 @@ Status Machine::execute() {
                 TICK_AT(pc - 1);
                 Dynamic* cur = bp + in.b;
                 Dynamic* var = cur + 3;
-                if (var->is_shared()) var = &var->as_shared().value();  // captured: one shared variable
+                if (var->is_shared()) {  // captured: one shared variable
+                    CHECK_LENT(*var);
+                    var = &var->as_shared().value();
+                }
                 if (cur->is_int()) {
                     INT v = cur->as_int();
                     INT last = cur[1].as_int();

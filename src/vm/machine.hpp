@@ -60,6 +60,50 @@ struct EvalScope {
     }
 };
 
+// A variable captured by a closure (a Shared cell) whose value is lent to a method as `this`
+// (`a.map(f)`, `a.call(f)`, a script method): until the method returns and the value goes back,
+// the variable is locked, and using it meanwhile (from a closure that captured it) raises Rhai's
+// ErrorDataRace instead of seeing the empty cell. Released on return, on unwinding, and when a
+// task holding the frame is dropped.
+class CellLock {
+public:
+    CellLock() = default;
+    CellLock(CellLock&& o) noexcept : cell_(std::move(o.cell_)) { o.cell_ = Dynamic(); }
+    CellLock& operator=(CellLock&& o) noexcept {
+        if (this != &o) {
+            release();
+            cell_ = std::move(o.cell_);
+            o.cell_ = Dynamic();
+        }
+        return *this;
+    }
+    ~CellLock() { release(); }
+    void lock(const Dynamic& cell) {
+        release();
+        cell_ = cell;
+        cell_.as_shared().lent = true;
+    }
+    void release() noexcept {
+        if (cell_.is_shared()) cell_.as_shared().lent = false;
+        cell_ = Dynamic();
+    }
+
+private:
+    Dynamic cell_;
+};
+
+EvalError data_race(Position pos);
+[[noreturn]] const Dynamic* raise_data_race(Position pos);
+
+// The value of a captured variable (a Shared cell) for the VM to read or write; ErrorDataRace
+// while a method holds it (CellLock).
+inline Dynamic& shared_value(const Dynamic& slot, Position pos) {
+    SharedObj& cell = slot.as_shared();
+    if (cell.lent) [[unlikely]]
+        throw data_race(pos);
+    return cell.value();
+}
+
 struct Frame {
     const ScriptFunction* fn = nullptr;
     const bc::Instr* pc = nullptr;  // next instruction
@@ -76,6 +120,7 @@ struct Frame {
     std::shared_ptr<const ScriptFunction> keep;  // keeps closures' / eval code alive
     const bc::CallSite* scope_site = nullptr;    // eval / f!(): the caller's named variables
     std::unique_ptr<EvalScope> eval_scope;       // variables created by eval at run time
+    CellLock lent_this;                          // the captured variable `this` was lent from
 };
 
 // A method call being resolved (CALL_METHOD, CALL_PLACE).
@@ -260,7 +305,7 @@ private:
     [[noreturn]] void function_not_found(std::string_view name, Dynamic** argv, size_t argc, Position pos);
 
     // Places and indexing.
-    Dynamic* place_root(Frame& fr, const bc::Place& p);
+    Dynamic* place_root(Frame& fr, const bc::Place& p, Position pos);
     Dynamic* walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_t steps, PlaceTemps& temps,
                         Position pos);
     // `feeding`: the value is a method's `this` going back to where it was read; a final step

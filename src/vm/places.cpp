@@ -64,7 +64,7 @@ INT int_key(const Dynamic& key, Position pos) {
 
 }  // namespace
 
-Dynamic* Machine::place_root(Frame& fr, const bc::Place& p) {
+Dynamic* Machine::place_root(Frame& fr, const bc::Place& p, Position pos) {
     Dynamic* root;
     if (p.root == bc::Place::Root::This) {
         if (!fr.has_this) throw EvalError(ErrorKind::ErrorUnboundThis, "'this' is not bound");
@@ -72,7 +72,7 @@ Dynamic* Machine::place_root(Frame& fr, const bc::Place& p) {
     } else {
         root = &stack_[fr.base + p.slot];
     }
-    if (root->is_shared()) root = &root->as_shared().value();
+    if (root->is_shared()) root = &shared_value(*root, pos);
     return root;
 }
 
@@ -86,7 +86,7 @@ static bool reads_through_function(const Dynamic& container, bool is_index) {
 
 Dynamic* Machine::walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_t steps, PlaceTemps& temps,
                              Position pos) {
-    Dynamic* cur = place_root(fr, p);
+    Dynamic* cur = place_root(fr, p, pos);
     size_t k = 0;
     auto keep = [&](Dynamic v, size_t step, bool is_index) {
         if (temps.temps.capacity() == 0) temps.temps.reserve(p.steps.size());
@@ -165,7 +165,7 @@ void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic va
     if (p.constant)
         throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, p.root_pos);
     if (p.steps.empty()) {
-        *place_root(fr, p) = std::move(value);
+        *place_root(fr, p, pos) = std::move(value);
         return;
     }
     PlaceTemps temps;
@@ -201,7 +201,7 @@ void Machine::update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::Bin
     PlaceTemps temps;
     Dynamic* container = nullptr;
     if (p.steps.empty()) {
-        target = place_root(fr, p);
+        target = place_root(fr, p, pos);
     } else {
         container = walk_place(fr, p, keys, p.steps.size() - 1, temps, pos);
         const bc::Place::Step& last = p.steps.back();
