@@ -198,6 +198,7 @@ private:
     std::vector<LocalVar> locals_;
     std::vector<size_t> scope_marks_;
     std::vector<size_t> eval_marks_;  // evals_ at each enter_scope
+    std::vector<std::string> eval_vars_;  // eval code: names its top-level lets defined so far
     size_t evals_ = 0;                // eval calls compiled so far in this function
     uint32_t next_slot_ = 0;
     int32_t depth_ = 0;
@@ -387,7 +388,7 @@ private:
         switch (n.kind) {
             case NodeKind::Let: case NodeKind::Assign: case NodeKind::Break:
             case NodeKind::Continue: case NodeKind::Return: case NodeKind::Throw:
-            case NodeKind::TryCatch: case NodeKind::Import: case NodeKind::Export:
+            case NodeKind::Import: case NodeKind::Export:
             case NodeKind::Nop:
                 return false;
             default:
@@ -454,6 +455,7 @@ private:
         else compile_expr(*n.kids[0]);
         if (pb_.options.eval_mode && at_top_scope()) {
             emit(Op::DEFINE_DYN, n.pos, -1, n.flag ? 1 : 0, 0, add_const(Dynamic(n.text)));
+            eval_vars_.push_back(n.text);
             return;
         }
         if (n.flag && at_top_scope())
@@ -498,14 +500,18 @@ private:
         depth_ = saved;
     }
 
-    void compile_try(const Node& n) {
+    // want_value: the statement ends a block whose value is wanted. Rhai: a try statement's
+    // value is its try block's value, or () when the catch block ran.
+    void compile_try(const Node& n, bool want_value = false) {
         size_t begin = emit(Op::TRY_BEGIN, n.pos, 0);
         ++try_depth_;
         const size_t evals_before = evals_;
-        compile_block_stmt(*n.kids[0]);
+        if (want_value) compile_block_value(*n.kids[0]);
+        else compile_block_stmt(*n.kids[0]);
         --try_depth_;
         emit(Op::TRY_END, n.pos, 0);
         size_t skip = emit(Op::JUMP, n.pos, 0);
+        if (want_value) depth_ -= 1;  // the catch path starts without the try block's value
         patch(begin);
         end_eval_scopes(scope_marks_.size() + 1, evals_before, n.pos);  // the try block was left by a throw
         // The catch block runs under a guard that turns `throw;` into a rethrow of the caught error.
@@ -524,6 +530,7 @@ private:
         clear_slots(leave_scope(), n.pos);
         --try_depth_;
         emit(Op::TRY_END, n.pos, 0);
+        if (want_value) emit(Op::PUSH_UNIT, n.pos, 1);
         patch(skip);
     }
 
@@ -587,7 +594,8 @@ private:
                               "Cannot assign to constant '" + target.text + "'", target.pos);
             if (!lv) {
                 if (compound) {
-                    emit(Op::LOAD_DYN, target.pos, 1, 0, 0, add_const(Dynamic(target.text)));
+                    emit(Op::LOAD_DYN, target.pos, 1, defined_by_eval(target.text), 0,
+                         add_const(Dynamic(target.text)));
                     compile_expr(value);
                     emit(Op::BINARY, n.pos, -1, uint8_t(op), add_site(bc::binop_name(op)));
                 } else {
@@ -679,6 +687,7 @@ private:
                 return;
             case NodeKind::ArrayLit: return compile_array(n);
             case NodeKind::MapLit: return compile_map(n);
+            case NodeKind::TryCatch: return compile_try(n, true);  // a block's last statement
             case NodeKind::Variable: return compile_variable(n);
             case NodeKind::This:
                 f_.uses_this = true;
@@ -811,7 +820,12 @@ private:
             emit(Op::LOAD_LOCAL, n.pos, 1, 0, lv->slot);
             return;
         }
-        emit(Op::LOAD_DYN, n.pos, 1, 0, 0, add_const(Dynamic(n.text)));
+        emit(Op::LOAD_DYN, n.pos, 1, defined_by_eval(n.text), 0, add_const(Dynamic(n.text)));
+    }
+    // A name a top-level `let`/`const` of this eval code defined before this point: Rhai's
+    // parser knows it as a variable, so it is not taken for a script function of that name.
+    uint8_t defined_by_eval(const std::string& name) const {
+        return std::find(eval_vars_.begin(), eval_vars_.end(), name) != eval_vars_.end() ? 1 : 0;
     }
 
     void compile_namespaced(const Node& n) {

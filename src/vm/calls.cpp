@@ -30,10 +30,19 @@ bool this_type_matches(std::string_view this_type, const Dynamic& v) {
 // ---- frames ----------------------------------------------------------------------------
 
 CacheEntry* Machine::caches_for(const Program* p) {
-    for (auto& [prog, arr] : caches_)
-        if (prog == p) return arr.get();
-    caches_.emplace_back(p, std::make_unique<CacheEntry[]>(p->num_sites + 1));
-    return caches_.back().second.get();
+    for (auto& c : caches_)
+        if (c.program == p) {
+            if (!c.alive.expired()) return c.entries.get();
+            // A destroyed Program's address, reused: start afresh.
+            c.alive = p->weak_from_this();
+            c.entries = std::make_unique<CacheEntry[]>(p->num_sites + 1);
+            return c.entries.get();
+        }
+    // No frame runs code of a destroyed Program, so its caches can go.
+    if (caches_.size() >= 16)
+        std::erase_if(caches_, [](const ProgramCaches& c) { return c.alive.expired(); });
+    caches_.push_back({p, p->weak_from_this(), std::make_unique<CacheEntry[]>(p->num_sites + 1)});
+    return caches_.back().entries.get();
 }
 
 void Machine::ensure_stack(size_t needed) {

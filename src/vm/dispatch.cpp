@@ -317,7 +317,7 @@ Status Machine::execute() {
                 FAST_NEXT();
             CASE(LOAD_DYN) {
                 SAVE();
-                Dynamic v = load_dyn(K[in.c].as_string(), POS());
+                Dynamic v = load_dyn(K[in.c].as_string(), POS(), in.a != 0);
                 *sp++ = std::move(v);
                 NEXT();
             }

@@ -215,8 +215,15 @@ private:
     std::shared_ptr<const Program> prelude_;
     std::vector<Dynamic> globals_;      // top-level constants (global::NAME)
     std::vector<char> globals_set_;     // which of them are defined yet
-    // Call-site caches, one array per Program this task has run code of.
-    std::vector<std::pair<const Program*, std::unique_ptr<CacheEntry[]>>> caches_;
+    // Call-site caches, one array per Program this task has run code of. The weak reference
+    // tells a live Program from a destroyed one whose address a new Program (eval code) reuses:
+    // the stale array must not be matched, and dead ones are dropped as new ones are added.
+    struct ProgramCaches {
+        const Program* program;
+        std::weak_ptr<const Program> alive;
+        std::unique_ptr<CacheEntry[]> entries;
+    };
+    std::vector<ProgramCaches> caches_;
     // Effective size limits of one value (runtime/size_limits.hpp), checked by enforce_size.
     size_t limit_string_ = 0, limit_array_ = 0, limit_map_ = 0, limit_blob_ = 0;
     // Limits::max_memory (memory.cpp): bytes found by the last census of the task's values,
@@ -343,7 +350,7 @@ private:
     // CONCAT's text of a non-string value (display.cpp): custom types through `to_string`.
     std::string display_text(Dynamic& v, Position pos);
     // LOAD_DYN: Engine::on_var first, then run-time variables (modules.cpp).
-    Dynamic load_dyn(const std::string& name, Position pos);
+    Dynamic load_dyn(const std::string& name, Position pos, bool known_variable = false);
 
     // Modules (modules.cpp): `import`, `m::f(...)`, `m::X`.
     Dynamic import_module(const Dynamic& path, const std::string& alias, Position pos);

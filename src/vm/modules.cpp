@@ -127,11 +127,13 @@ void Machine::module_call(const std::string& full, uint32_t args_at, uint32_t ar
     finish_native_call(std::move(r), args_at, top);
 }
 
-Dynamic Machine::load_dyn(const std::string& name, Position pos) {
+Dynamic Machine::load_dyn(const std::string& name, Position pos, bool known_variable) {
     // Rhai: a name the parser did not resolve to a variable, naming a script function (of any
     // arity), is a function pointer to it; this is checked before the resolver and the scope.
-    for (const Program* p : {program_.get(), frames_.back().fn->program})
-        if (p && p->by_name.contains(name)) return Dynamic::fn_ptr(name);
+    // known_variable: eval code's own top-level variable, which its parser did resolve.
+    if (!known_variable)
+        for (const Program* p : {program_.get(), frames_.back().fn->program})
+            if (p && p->by_name.contains(name)) return Dynamic::fn_ptr(name);
     if (engine_.on_var) {
         std::optional<Dynamic> v;
         try {

@@ -241,7 +241,9 @@ void Machine::exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Fram
             try {
                 prog = compiler::compile_source(code, engine_, "", true);
             } catch (const ParseError& pe) {
-                auto inner = std::make_shared<EvalError>(ErrorKind::ErrorParsing, pe.message(), pe.position());
+                // Rhai: ErrorParsing displays as "Syntax error: ...".
+                auto inner = std::make_shared<EvalError>(ErrorKind::ErrorParsing, "Syntax error: " + pe.message(),
+                                                         pe.position());
                 throw EvalError::in_function_call("eval", "", inner, pos);
             }
             a[0] = Dynamic();
