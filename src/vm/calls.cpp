@@ -226,8 +226,27 @@ void Machine::call_by_name(std::string_view name, uint32_t args_at, uint32_t arg
     function_not_found(name, argv, argc, pos);
 }
 
+// A FnPtr made from a name (`Fn("helper")`): the main script's function, else the running
+// module's. A site's cache remembers a hit in the main script (the method fields, which
+// `f.call(...)` sites never use for methods): its functions never change once compiled, so the
+// same name and arity find the same function.
+const ScriptFunction* Machine::script_fn_by_name(const std::string& name, uint32_t argc, CacheEntry* cache) const {
+    if (cache && cache->method_program == program_.get() && cache->method_fn &&
+        cache->method_fn->arity == argc && cache->method_fn->name == name)
+        return cache->method_fn;
+    if (const ScriptFunction* t = program_->find(name, argc)) {
+        if (cache) {
+            cache->method_program = program_.get();
+            cache->method_tag = Tag::FnPtr;
+            cache->method_fn = t;
+        }
+        return t;
+    }
+    return frames_.back().fn->program->find(name, argc);
+}
+
 void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
-                         Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos) {
+                         Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos, CacheEntry* cache) {
     // fn_ptr is never one of the stack slots the argument shifting below overwrites (callers
     // pass a local copy or the receiver's variable).
     if (!fn_ptr.is_fn_ptr()) throw EvalError::mismatch_data_type("Fn", fn_ptr.type_name(), pos);
@@ -253,11 +272,7 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
         for (uint32_t i = argc; i-- > 0;) stack_[args_at + nc + i] = std::move(stack_[args_at + i]);
         for (uint32_t i = 0; i < nc; ++i) stack_[args_at + i] = f.curried[i];
     }
-    const ScriptFunction* target = f.fn.get();
-    if (!target) {
-        target = program_->find(f.name, total);
-        if (!target) target = frames_.back().fn->program->find(f.name, total);
-    }
+    const ScriptFunction* target = f.fn ? f.fn.get() : script_fn_by_name(f.name, total, cache);
     auto bind_this = [&](Frame& fr) {
         if (!this_ptr) return;
         fr.has_this = true;
@@ -304,7 +319,7 @@ void Machine::exec_call_method(const bc::Instr& in, const bc::CallSite& site, Fr
     if (site.is_call) {
         if (recv.is_fn_ptr()) {
             Dynamic f = std::move(recv);
-            call_value(f, args_at, argc, recv_at, nullptr, -1, 0, pos);
+            call_value(f, args_at, argc, recv_at, nullptr, -1, 0, pos, fr.caches + in.b);
             return;
         }
         if (argc >= 1 && stack_[args_at].is_fn_ptr()) {
@@ -356,7 +371,7 @@ void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Fra
     }
     if (!site.fn_style && site.is_call) {
         if (recv->is_fn_ptr()) {
-            call_value(*recv, args_at, argc, keys_at, nullptr, -1, 0, pos);
+            call_value(*recv, args_at, argc, keys_at, nullptr, -1, 0, pos, fr.caches + in.b);
             return;
         }
         if (argc >= 1 && stack_[args_at].is_fn_ptr()) {

@@ -16,6 +16,7 @@
 #include "rhai/error.hpp"
 #include "runtime/cycles.hpp"
 #include "runtime/engine_core.hpp"
+#include "vm/frame_stack.hpp"
 #include "vm/task.hpp"
 
 namespace rhai::vm {
@@ -121,6 +122,11 @@ struct Frame {
     const bc::CallSite* scope_site = nullptr;    // eval / f!(): the caller's named variables
     std::unique_ptr<EvalScope> eval_scope;       // variables created by eval at run time
     CellLock lent_this;                          // the captured variable `this` was lent from
+
+    // Every call pushes one: a constructor writes the fields one by one (value-initialising
+    // the whole struct compiles to a `rep stos`, slow for 100 bytes).
+    Frame(const ScriptFunction* f, uint32_t b, uint32_t ret, CacheEntry* c, bool wraps, Position pos)
+        : fn(f), pc(f->code.data()), base(b), ret_slot(ret), caches(c), wraps_errors(wraps), call_pos(pos) {}
 };
 
 // A method call being resolved (CALL_METHOD, CALL_PLACE).
@@ -193,7 +199,7 @@ private:
     uint64_t budget_end_ = UINT64_MAX;
     uint64_t next_check_ = UINT64_MAX;
     EngineCore& engine_;
-    std::vector<Frame> frames_;
+    FrameStack<Frame> frames_;
     std::vector<Dynamic> stack_;
     std::vector<Handler> handlers_;
     std::shared_ptr<EvalError> last_caught_;  // the error handle_error just caught (for the guard)
@@ -267,14 +273,7 @@ private:
     }
     void add_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_slot, CacheEntry* caches, bool wraps,
                    Position pos) {
-        Frame& f = frames_.emplace_back();
-        f.fn = fn;
-        f.pc = fn->code.data();
-        f.base = base;
-        f.ret_slot = ret_slot;
-        f.caches = caches;
-        f.call_pos = pos;
-        f.wraps_errors = wraps;
+        frames_.emplace_back(fn, base, ret_slot, caches, wraps, pos);
         saved_sp_ = base + fn->num_locals;
     }
     void write_back(Frame& callee);
@@ -283,8 +282,11 @@ private:
     // Calls a FnPtr with the argc values at args_at; the result goes to ret_slot. `this_ptr`
     // (may be null) is bound as `this`; with wb_place >= 0 it is copied back into that place
     // of the calling frame when the callee returns.
+    // `cache`: the call site's (`f.call(...)`), for FnPtrs made from a name.
     void call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
-                    Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos);
+                    Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos,
+                    CacheEntry* cache = nullptr);
+    const ScriptFunction* script_fn_by_name(const std::string& name, uint32_t argc, CacheEntry* cache) const;
     void call_by_name(std::string_view name, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
                       Position pos, CacheEntry* cache);
     // in_place: v is a receiver / target that may have grown, not a new value.
