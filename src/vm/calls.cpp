@@ -84,6 +84,11 @@ void Machine::pop_frame_cleanup(uint32_t top) {
 // Rhai's ErrorDataRace: a variable used while its value is lent to a method (CellLock).
 EvalError data_race(Position pos) { return EvalError(ErrorKind::ErrorDataRace, "Data race detected", pos); }
 const Dynamic* raise_data_race(Position pos) { throw data_race(pos); }
+[[noreturn, gnu::cold, gnu::noinline]] static void raise_captured_race(const std::string& fn, uint32_t i, Position pos) {
+    throw EvalError(ErrorKind::ErrorDataRace,
+                    "Data race detected on variable 'argument #" + std::to_string(i + 1) + " of function '" + fn + "''",
+                    pos);
+}
 
 // A method's `this` goes back into the caller's place it came from.
 void Machine::write_back(Frame& callee) {
@@ -256,10 +261,7 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
     // method fails the call before it starts, as in Rhai (ensure_no_data_race).
     for (uint32_t i = 0; i < nc; ++i)
         if (f.curried[i].is_shared() && f.curried[i].as_shared().lent) [[unlikely]]
-            throw EvalError(ErrorKind::ErrorDataRace,
-                            "Data race detected on variable 'argument #" + std::to_string(i + 1) + " of function '" +
-                                f.name + "''",
-                            pos);
+            raise_captured_race(f.name, i, pos);
     // Take `this` now: this_ptr may point into the stack, which push_frame may reallocate.
     Dynamic* const old_data = stack_.data();
     const size_t old_size = stack_.size();
@@ -334,23 +336,25 @@ void Machine::exec_call_method(const bc::Instr& in, const bc::CallSite& site, Fr
                     fr.caches + in.b, pos);
 }
 
-void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp) {
+// A method call on a place whose root is a captured variable (a Shared cell) or a constant:
+// the rare cases, kept off the common path. Called method-style, a captured variable's value
+// lent to a script method as `this` is locked meanwhile (CellLock); called function-style
+// (`push(a, 1)`, `map(a, f)`), a captured variable or a constant is passed as a copy, as Rhai
+// does (its by-reference shortcut is for plain variables).
+struct Machine::PlaceCallExtras {
+    Dynamic cell;  // the captured variable's cell, or ()
+    Dynamic copy;  // function-style: the copy passed instead of the variable
+    CellLock lent;
+};
+
+[[gnu::always_inline]] inline void Machine::call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp,
+                         PlaceCallExtras* extras) {
     Position pos = fr.fn->positions[size_t(fr.pc - fr.fn->code.data()) - 1];
     const bc::Place& p = fr.fn->places[size_t(site.place)];
     uint32_t argc = in.a;
     uint32_t args_at = sp - argc;
     uint32_t keys_at = args_at - uint32_t(p.key_count());
-    // A captured variable whose value a script method takes as `this` is locked meanwhile.
-    Dynamic cell;
-    if (const Dynamic* root = p.root == bc::Place::Root::This ? (fr.has_this ? &fr.this_val : nullptr)
-                                                              : &stack_[fr.base + p.slot];
-        root && root->is_shared())
-        cell = *root;
     const size_t depth = frames_.size();
-    CellLock lent;
-    auto lend_to_callee = [&] {
-        if (frames_.size() > depth && frames_.back().wb_place >= 0) frames_.back().lent_this = std::move(lent);
-    };
     PlaceTemps temps;
     Dynamic* recv = p.steps.empty() ? place_root(fr, p, pos) : walk_place(fr, p, &stack_[keys_at], p.steps.size(), temps, pos);
     // Real storage, a temporary nothing takes back (a char of a string, a missing property), or
@@ -358,17 +362,22 @@ void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Fra
     bool real = temps.temps.empty();
     bool feeds = !p.constant && temps.feeds_back();
     int32_t wb = (real && !p.constant) || feeds ? site.place : -1;
-    // Called function-style (`push(a, 1)`, `map(a, f)`), a captured variable or a constant is
-    // passed as a copy, as Rhai does (its by-reference shortcut is for plain variables).
-    Dynamic copy;
-    const bool constant = p.constant && !site.fn_style;
-    if (site.fn_style && (cell.is_shared() || p.constant)) {
-        copy = *recv;
-        recv = &copy;
-        real = feeds = false;
+    bool constant = p.constant;
+    if (extras && site.fn_style) {
+        extras->copy = *recv;
+        recv = &extras->copy;
+        real = feeds = constant = false;
         wb = -1;
-        cell = Dynamic();
+        extras->cell = Dynamic();
     }
+    // Locks the captured variable for the call; a script frame it entered holds the lock.
+    auto lend = [&] {
+        if (extras && extras->cell.is_shared()) extras->lent.lock(extras->cell);
+    };
+    auto lend_to_callee = [&] {
+        if (extras && frames_.size() > depth && frames_.back().wb_place >= 0)
+            frames_.back().lent_this = std::move(extras->lent);
+    };
     if (!site.fn_style && site.is_call) {
         if (recv->is_fn_ptr()) {
             call_value(*recv, args_at, argc, keys_at, nullptr, -1, 0, pos, fr.caches + in.b);
@@ -376,7 +385,7 @@ void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Fra
         }
         if (argc >= 1 && stack_[args_at].is_fn_ptr()) {
             Dynamic f = std::move(stack_[args_at]);
-            if (cell.is_shared()) lent.lock(cell);
+            lend();
             call_value(f, args_at + 1, argc - 1, keys_at, recv, real ? wb : -1, keys_at, pos);
             lend_to_callee();
             return;
@@ -385,7 +394,7 @@ void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Fra
     }
     Dynamic* const old_data = stack_.data();
     const size_t old_size = stack_.size();
-    if (cell.is_shared()) lent.lock(cell);
+    lend();
     dispatch_method({site.name, recv, !real && !feeds, !real || wb >= 0, args_at, argc, keys_at, wb, keys_at,
                      constant, site.fn_style},
                     fr.caches + in.b, pos);
@@ -399,6 +408,19 @@ void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Fra
                 t.container = stack_.data() + (t.container - old_data);
         feed_back(temps, p, pos);
     }
+}
+
+void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp) {
+    const bc::Place& p = fr.fn->places[size_t(site.place)];
+    const Dynamic* root = p.root == bc::Place::Root::This ? (fr.has_this ? &fr.this_val : nullptr)
+                                                          : &stack_[fr.base + p.slot];
+    if ((root && root->is_shared()) || p.constant) [[unlikely]] {
+        PlaceCallExtras extras;
+        if (root && root->is_shared()) extras.cell = *root;
+        call_place(in, site, fr, sp, &extras);
+        return;
+    }
+    call_place(in, site, fr, sp, nullptr);
 }
 
 void Machine::dispatch_method(const MethodCall& mc, CacheEntry* cache, Position pos) {

@@ -305,6 +305,8 @@ private:
     const NativeFunction* resolve_native(std::string_view name, Dynamic** argv, size_t argc,
                                          CacheEntry* cache) const;
     void exec_call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp);
+    struct PlaceCallExtras;
+    void call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp, PlaceCallExtras* extras);
     void exec_call_method(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp);
     void exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp);
     void dispatch_method(const MethodCall& mc, CacheEntry* cache, Position pos);
