@@ -412,11 +412,11 @@ struct Machine::PlaceCallExtras {
 
 void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp) {
     const bc::Place& p = fr.fn->places[size_t(site.place)];
-    const Dynamic* root = p.root == bc::Place::Root::This ? (fr.has_this ? &fr.this_val : nullptr)
-                                                          : &stack_[fr.base + p.slot];
-    if ((root && root->is_shared()) || p.constant) [[unlikely]] {
+    // (`this_val` is () in a frame without `this`.)
+    const Dynamic& root = p.root == bc::Place::Root::This ? fr.this_val : stack_[fr.base + p.slot];
+    if (root.is_shared() || p.constant) [[unlikely]] {
         PlaceCallExtras extras;
-        if (root && root->is_shared()) extras.cell = *root;
+        if (root.is_shared()) extras.cell = root;
         call_place(in, site, fr, sp, &extras);
         return;
     }

@@ -69,28 +69,34 @@ struct EvalScope {
 class CellLock {
 public:
     CellLock() = default;
-    CellLock(CellLock&& o) noexcept : cell_(std::move(o.cell_)) { o.cell_ = Dynamic(); }
+    CellLock(CellLock&& o) noexcept : cell_(o.cell_) { o.cell_ = nullptr; }
     CellLock& operator=(CellLock&& o) noexcept {
         if (this != &o) {
             release();
-            cell_ = std::move(o.cell_);
-            o.cell_ = Dynamic();
+            cell_ = o.cell_;
+            o.cell_ = nullptr;
         }
         return *this;
     }
     ~CellLock() { release(); }
     void lock(const Dynamic& cell) {
         release();
-        cell_ = cell;
-        cell_.as_shared().lent = true;
+        cell_ = &cell.as_shared();
+        cell_->retain();
+        cell_->lent = true;
     }
+    // One test of a null pointer when nothing is held: every frame has one.
     void release() noexcept {
-        if (cell_.is_shared()) cell_.as_shared().lent = false;
-        cell_ = Dynamic();
+        if (cell_) [[unlikely]] {
+            SharedObj* c = cell_;
+            cell_ = nullptr;
+            c->lent = false;
+            c->release();
+        }
     }
 
 private:
-    Dynamic cell_;
+    SharedObj* cell_ = nullptr;
 };
 
 EvalError data_race(Position pos);
