@@ -160,9 +160,12 @@ PreparedRun prepare_call(EngineCore& core, CompiledScript& cs, Scope& scope, std
     return run;
 }
 
-Dynamic run_to_end(PreparedRun run) {
+Dynamic run_to_end(PreparedRun run) { return run_to_end(std::move(run), {}); }
+
+Dynamic run_to_end(PreparedRun run, const std::function<void(vm::Task&)>& finished) {
     vm::Status s = run.task->run();
     if (s == vm::Status::Finished) {
+        if (finished) finished(*run.task);
         Dynamic result = run.task->result();
         run.release();
         return result;
@@ -200,9 +203,18 @@ std::shared_ptr<Module> module_from_script(EngineCore& core, CompiledScript& cs,
     auto program = variant(core, cs, key, [&](syntax::Script& s) { bind_scope(s, scope); });
     exports = script_exports(parse(core, cs.text, cs.source_name));
     size_t len = scope.len();
-    run_to_end(prepared(core, program, &scope));
+    PreparedRun run = prepared(core, program, &scope);
+    run.task->capture_module_state();
+    std::shared_ptr<const ScriptGlobals> constants;
+    std::vector<std::pair<std::string, std::shared_ptr<const Module>>> imports;
+    run_to_end(std::move(run), [&](vm::Task& t) {
+        constants = t.module_constants();
+        imports = t.module_imports();
+    });
 
     auto module = std::make_shared<Module>(cs.source_name);
+    // Modules it imported at top level become its sub-modules (Rhai: `m::alias::x`).
+    for (auto& [alias, sub] : imports) module->set_sub_module(alias, std::move(sub));
     for (const auto& [name, alias] : exports) {
         const Dynamic* v = scope.get(name);
         if (!v)
@@ -211,7 +223,7 @@ std::shared_ptr<Module> module_from_script(EngineCore& core, CompiledScript& cs,
     }
     scope.rewind(len);
     module->script = cs.program;
-    add_script_functions(*module, cs.program);
+    add_script_functions(*module, cs.program, std::move(constants));
     return module;
 }
 

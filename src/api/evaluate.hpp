@@ -5,6 +5,7 @@
 // API (async_engine.cpp) keeps it in a rhai::Task.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,6 +51,8 @@ PreparedRun prepare_call(EngineCore& core, CompiledScript& script, Scope& scope,
 // Runs a prepared evaluation to the end on this thread; throws the uncaught EvalError. A host
 // call that waits makes it fail at once with an error naming eval_async.
 Dynamic run_to_end(PreparedRun run);
+// The same, calling `finished` on the task when it has finished (before it is released).
+Dynamic run_to_end(PreparedRun run, const std::function<void(vm::Task&)>& finished);
 
 // Parses (with the engine's syntax options and limits) and compiles. Throws ParseError
 // (including strict-variables and max-functions violations).
@@ -76,7 +79,9 @@ std::shared_ptr<const Module> module_from_source(EngineCore& core, std::string_v
 
 // Adds every non-private named function of `program` to `module` as a native that runs it
 // (so `m::f()` resolves like any module function).
-void add_script_functions(Module& module, const std::shared_ptr<const Program>& program);
+// `constants`: the module's top-level constants, `global::` inside its functions (may be null).
+void add_script_functions(Module& module, const std::shared_ptr<const Program>& program,
+                          std::shared_ptr<const ScriptGlobals> constants = nullptr);
 
 // The compiled prelude for this engine (null for engines without the standard packages).
 std::shared_ptr<const Program> prelude_for(const EngineCore& core);

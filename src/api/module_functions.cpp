@@ -38,7 +38,8 @@ Dynamic invoke_script_fn(const void* state, NativeCallContext& ctx, Dynamic** ar
 
 }  // namespace
 
-void add_script_functions(Module& module, const std::shared_ptr<const Program>& program) {
+void add_script_functions(Module& module, const std::shared_ptr<const Program>& program,
+                          std::shared_ptr<const ScriptGlobals> constants) {
     for (const auto& fn : program->functions) {
         if (!fn || fn->is_private || fn->is_anonymous || !fn->this_type.empty()) continue;
         NativeFunction nf;
@@ -47,6 +48,7 @@ void add_script_functions(Module& module, const std::shared_ptr<const Program>& 
         nf.invoke = &invoke_script_fn;
         nf.state = std::make_shared<const ScriptFnState>(ScriptFnState{program, fn->name, fn->arity});
         nf.script = program->handle(fn.get());
+        nf.script_globals = constants;
         module.set_raw_fn(std::move(nf));
     }
 }

@@ -44,8 +44,9 @@ struct LoadingGuard {
 };
 
 EvalError in_module(std::string_view path, const std::string& inner_text, Position pos) {
+    // Rhai's Display of ErrorInModule: the inner error, then the module it happened in.
     EvalError e(ErrorKind::ErrorInModule,
-                "Error in module '" + std::string(path) + "': " + inner_text, pos);
+                inner_text + (path.empty() ? "\nin module" : "\nin module '" + std::string(path) + "'"), pos);
     e.fields()["module"] = Dynamic(std::string(path));
     return e;
 }
@@ -74,7 +75,7 @@ std::shared_ptr<const Module> FileModuleResolver::resolve(EngineCore& engine,
     try {
         module = api::module_from_source(engine, text.str(), key, std::string(path));
     } catch (const ParseError& e) {
-        throw in_module(path, e.what(), pos);
+        throw in_module(path, "Syntax error: " + std::string(e.what()), pos);
     } catch (const EvalError& e) {
         throw in_module(path, e.describe(), pos);
     }

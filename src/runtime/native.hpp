@@ -93,6 +93,12 @@ private:
 // Errors are reported by throwing rhai::EvalError (the VM adds the position).
 using NativeInvoke = Dynamic (*)(const void* state, NativeCallContext& ctx, Dynamic** args);
 
+// The top-level constants a module script ended with (name, value): what `global::NAME`
+// means inside that module's functions (Rhai's encapsulated environment).
+struct ScriptGlobals {
+    std::vector<std::pair<std::string, Dynamic>> constants;
+};
+
 struct NativeFunction {
     std::string name;
     std::vector<ParamType> params;
@@ -108,6 +114,8 @@ struct NativeFunction {
     // suspend for async host calls like any other script code. `invoke` still serves callers
     // outside the VM.
     std::shared_ptr<const ScriptFunction> script;
+    // With `script`: the module's constants for `global::` (null: none).
+    std::shared_ptr<const ScriptGlobals> script_globals;
 
     Dynamic call(NativeCallContext& ctx, Dynamic** args) const { return invoke(state.get(), ctx, args); }
 };

@@ -297,11 +297,15 @@ Status Machine::execute() {
                 *sp++ = fr->this_val.flatten();
                 FAST_NEXT();
             CASE(LOAD_GLOBAL)
-                if (in.a || in.c >= globals_.size() || !globals_set_[in.c]) {
+                if (in.a || fn->program != program_.get() || in.c >= globals_.size() || !globals_set_[in.c]) {
                     SAVE();
                     if (in.a)
                         throw EvalError(ErrorKind::ErrorModuleNotFound,
                                         "Module not found: " + K[in.c].as_string(), POS());
+                    if (fn->program != program_.get()) {
+                        *sp++ = load_global_by_name(fn->program, in.c, POS());
+                        NEXT();
+                    }
                     throw EvalError::variable_not_found("global::" + fn->program->globals[in.c], POS());
                 }
                 *sp++ = globals_[in.c];
@@ -825,6 +829,7 @@ Status Machine::execute() {
                 Frame& done = frames_.back();
                 uint32_t ret = done.ret_slot;
                 write_back(done);
+                if (capture_module && frames_.size() == 1) capture_module_end();
                 pop_frame_cleanup(uint32_t(sp - stack_.data()));
                 if (frames_.empty()) {
                     result = std::move(v);

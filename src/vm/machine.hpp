@@ -221,6 +221,11 @@ public:
     // Every cell the run made, for the cycle collector (runtime/cycles.hpp). ~Machine releases
     // all frames, values and results first, then the tracker frees the cycles among them.
     CellTracker cells;
+    // Task::capture_module_state: what the main chunk leaves for the module made from it.
+    bool capture_module = false;
+    std::shared_ptr<const ScriptGlobals> captured_constants;
+    std::vector<std::pair<std::string, std::shared_ptr<const Module>>> captured_imports;
+    void capture_module_end();  // at the main chunk's RETURN (modules.cpp)
 
 private:
     std::shared_ptr<const Program> program_;
@@ -236,6 +241,9 @@ private:
         std::unique_ptr<CacheEntry[]> entries;
     };
     std::vector<ProgramCaches> caches_;
+    // The constants of the modules whose functions this task entered, per module program:
+    // `global::NAME` in code of another program than program_ (modules.cpp, load_global).
+    std::vector<std::pair<const Program*, std::shared_ptr<const ScriptGlobals>>> module_globals_;
     // Effective size limits of one value (runtime/size_limits.hpp), checked by enforce_size.
     size_t limit_string_ = 0, limit_array_ = 0, limit_map_ = 0, limit_blob_ = 0;
     // Limits::max_memory (memory.cpp): bytes found by the last census of the task's values,
@@ -361,6 +369,8 @@ private:
     std::string display_text(Dynamic& v, Position pos);
     // LOAD_DYN: Engine::on_var first, then run-time variables (modules.cpp).
     Dynamic load_dyn(const std::string& name, Position pos, bool known_variable = false);
+    // LOAD_GLOBAL in code of another program than program_ (eval code, module functions).
+    Dynamic load_global_by_name(const Program* prog, uint32_t index, Position pos) const;
 
     // Modules (modules.cpp): `import`, `m::f(...)`, `m::X`.
     Dynamic import_module(const Dynamic& path, const std::string& alias, Position pos);

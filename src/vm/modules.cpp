@@ -119,12 +119,52 @@ void Machine::module_call(const std::string& full, uint32_t args_at, uint32_t ar
     if (nf->script) {
         // A function of a script module runs on this machine, so it can suspend.
         for (uint32_t i = 0; i < argc; ++i) stack_[args_at + i] = stack_[args_at + i].flatten();
+        if (nf->script_globals) {
+            const Program* p = nf->script->program;
+            bool known = false;
+            for (const auto& [prog, g] : module_globals_) known = known || prog == p;
+            if (!known) module_globals_.emplace_back(p, nf->script_globals);
+        }
         push_frame(nf->script.get(), args_at, args_at, pos);
         frames_.back().keep = nf->script;
         return;
     }
     Dynamic r = call_native(nf, full, argv, pos, true);
     finish_native_call(std::move(r), args_at, top);
+}
+
+Dynamic Machine::load_global_by_name(const Program* prog, uint32_t index, Position pos) const {
+    const std::string& name = prog->globals[index];
+    // A module's function sees the constants its module ended with (Rhai's encapsulated
+    // environment); other code (eval) sees the running script's.
+    for (const auto& [p, g] : module_globals_) {
+        if (p != prog) continue;
+        for (const auto& [n, v] : g->constants)
+            if (n == name) return v;
+        throw EvalError::variable_not_found("global::" + name, pos);
+    }
+    const auto& names = program_->globals;
+    for (uint32_t i = 0; i < names.size() && i < globals_.size(); ++i)
+        if (names[i] == name && globals_set_[i]) return globals_[i];
+    throw EvalError::variable_not_found("global::" + name, pos);
+}
+
+// The module made from this script keeps its top-level constants (for `global::` in its
+// functions) and the modules imported at its top level, which become its sub-modules.
+void Machine::capture_module_end() {
+    auto g = std::make_shared<ScriptGlobals>();
+    for (uint32_t i = 0; i < program_->globals.size() && i < globals_.size(); ++i)
+        if (globals_set_[i]) g->constants.emplace_back(program_->globals[i], globals_[i]);
+    captured_constants = std::move(g);
+    const Frame& f = frames_.back();
+    for (const auto& [alias, slot] : f.fn->imports) {
+        size_t at = size_t(f.base) + slot;
+        if (at >= stack_.size()) continue;
+        const ModuleHandle* h = as_handle(stack_[at]);
+        if (!h || h->alias != alias) continue;
+        std::erase_if(captured_imports, [&](const auto& e) { return e.first == alias; });
+        captured_imports.emplace_back(alias, h->module);
+    }
 }
 
 Dynamic Machine::load_dyn(const std::string& name, Position pos, bool known_variable) {

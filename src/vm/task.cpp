@@ -262,6 +262,12 @@ void Task::set_host(void* task_handle, void* binding) {
     m_->task_handle = task_handle;
     m_->host_binding = binding;
 }
+void Task::capture_module_state() { m_->capture_module = true; }
+std::shared_ptr<const ScriptGlobals> Task::module_constants() const { return m_->captured_constants; }
+const std::vector<std::pair<std::string, std::shared_ptr<const Module>>>& Task::module_imports() const {
+    return m_->captured_imports;
+}
+
 void Task::then_call(Dynamic fn_ptr, std::vector<Dynamic> args) {
     m_->follow_up = std::make_unique<std::pair<Dynamic, std::vector<Dynamic>>>(std::move(fn_ptr), std::move(args));
 }

@@ -72,6 +72,12 @@ public:
     // top-level constants stay visible) and make that call's value the result (call_fn).
     void then_call(Dynamic fn_ptr, std::vector<Dynamic> args);
 
+    // Module evaluation: when the main chunk ends, keep its top-level constants and the
+    // modules it imported at top level (Rhai turns those into sub-modules), by alias.
+    void capture_module_state();
+    std::shared_ptr<const ScriptGlobals> module_constants() const;
+    const std::vector<std::pair<std::string, std::shared_ptr<const Module>>>& module_imports() const;
+
 private:
     std::unique_ptr<Machine> m_;
 };

@@ -57,7 +57,10 @@ std::unique_ptr<RunEnv> make_env(const std::filesystem::path& base) {
     auto env = std::make_unique<RunEnv>();
     rhai::packages::register_standard_packages(env->core);
     rhai::detail::register_sleep(env->core);  // blocking here: rhai-run's runs are synchronous
-    env->core.module_resolver = std::make_shared<rhai::FileModuleResolver>(base, "rhai");
+    // No base path, as the reference CLI's default resolver: an import resolves against the
+    // directory of the script or module that imports it (the main script's source is its path).
+    (void)base;
+    env->core.module_resolver = std::make_shared<rhai::FileModuleResolver>();
     // A module file is evaluated through the API's scope binding (its top-level variables
     // become the module's), which needs the `$scope$` natives the public Engine registers.
     rhai::api::register_scope_natives(env->core);
