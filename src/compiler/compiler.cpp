@@ -1142,6 +1142,18 @@ private:
         emit(Op::CALL, pos, 1 - int(argc), uint8_t(argc), add_site(name));
     }
 
+    // is_shared(x) / x.is_shared(): whether a local is captured by a closure (a Shared cell);
+    // any other operand is a temporary, never shared.
+    void compile_is_shared(const Node& a, Position pos) {
+        if (a.kind == NodeKind::Variable && find_local(a.text)) {
+            emit(Op::IS_SHARED, pos, 1, 0, find_local(a.text)->slot);
+        } else {
+            compile_expr(a);
+            emit_pop(a.pos);
+            emit(Op::PUSH_FALSE, pos, 1);
+        }
+    }
+
     bool compile_intrinsic(const Node& n) {
         using bc::Intrinsic;
         const std::string& name = n.text;
@@ -1155,14 +1167,7 @@ private:
         else if (name == "__fn_arity_ok" && argc == 2) which = Intrinsic::FnArityOk;
         else if (name == "exit" && argc <= 1) which = Intrinsic::Exit;
         else if (name == "is_shared" && argc == 1) {
-            const Node& a = *n.kids[0];
-            if (a.kind == NodeKind::Variable && find_local(a.text)) {
-                emit(Op::IS_SHARED, n.pos, 1, 0, find_local(a.text)->slot);
-            } else {
-                compile_expr(a);
-                emit_pop(a.pos);
-                emit(Op::PUSH_FALSE, n.pos, 1);
-            }
+            compile_is_shared(*n.kids[0], n.pos);
             return true;
         } else return false;
         for (auto& k : n.kids) compile_expr(*k);
@@ -1238,6 +1243,12 @@ private:
         const Node& recv = *n.kids[0];
         size_t argc = n.kids.size() - 1;
         if (argc > 254) compile_error(ParseErrorKind::MalformedCallExpr, "Too many arguments", n.pos);
+        // `x.is_shared()`: whether the variable is captured by a closure, as is_shared(x); any
+        // other receiver is a temporary value, never shared (Rhai answers from the target).
+        if (n.text == "is_shared" && argc == 0 && !n.flag) {
+            compile_is_shared(recv, n.pos);
+            return;
+        }
         if (!n.flag && is_place(recv)) {
             uint16_t place = compile_place(recv);
             size_t keys = f_.places[place].key_count();
