@@ -250,6 +250,36 @@ const ScriptFunction* Machine::script_fn_by_name(const std::string& name, uint32
     return frames_.back().fn->program->find(name, argc);
 }
 
+// The common FnPtr call without the general path's bookkeeping: a closure or a function the
+// pointer names, of the main script or the prelude (nothing to keep alive), with no `this`.
+// True: its frame is entered, curried values (a closure's captured cells) first; false:
+// nothing was done and call_value decides, errors included.
+// A closure's captured variables are its first (curried) arguments: one lent to a running
+// method fails the call before it starts, as in Rhai (ensure_no_data_race).
+static inline void check_captured_not_lent(const FnPtrObj& f, Position pos) {
+    for (uint32_t i = 0, nc = uint32_t(f.curried.size()); i < nc; ++i)
+        if (f.curried[i].is_shared() && f.curried[i].as_shared().lent) [[unlikely]]
+            raise_captured_race(f.name, i, pos);
+}
+
+bool Machine::enter_fn_ptr(const FnPtrObj& f, uint32_t args_at, uint32_t argc, uint32_t ret_slot, Position pos,
+                           CacheEntry* cache) {
+    check_captured_not_lent(f, pos);
+    uint32_t nc = uint32_t(f.curried.size());
+    uint32_t total = nc + argc;
+    const ScriptFunction* target = f.fn ? f.fn.get() : script_fn_by_name(f.name, total, cache);
+    if (!target || target->arity != total) return false;
+    if (f.fn && target->program != program_.get() && target->program != prelude_.get()) return false;
+    // Checks the call depth and that the stack holds the callee's locals (so the shift fits).
+    if (!enter_script_fast(target, args_at, ret_slot, pos)) return false;
+    if (nc) {
+        Dynamic* a = stack_.data() + args_at;
+        for (uint32_t i = argc; i-- > 0;) a[nc + i] = std::move(a[i]);
+        for (uint32_t i = 0; i < nc; ++i) a[i] = f.curried[i];
+    }
+    return true;
+}
+
 void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
                          Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos, CacheEntry* cache) {
     // fn_ptr is never one of the stack slots the argument shifting below overwrites (callers
@@ -257,11 +287,12 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
     if (!fn_ptr.is_fn_ptr()) throw EvalError::mismatch_data_type("Fn", fn_ptr.type_name(), pos);
     const FnPtrObj& f = fn_ptr.as_fn_ptr();
     const uint32_t nc = uint32_t(f.curried.size());
-    // A closure's captured variables are its first (curried) arguments: one lent to a running
-    // method fails the call before it starts, as in Rhai (ensure_no_data_race).
-    for (uint32_t i = 0; i < nc; ++i)
-        if (f.curried[i].is_shared() && f.curried[i].as_shared().lent) [[unlikely]]
-            raise_captured_race(f.name, i, pos);
+    // (enter_fn_ptr checks the captured variables first; a call with `this` checks here.)
+    if (!this_ptr) {
+        if (enter_fn_ptr(f, args_at, argc, ret_slot, pos, cache)) return;
+    } else {
+        check_captured_not_lent(f, pos);
+    }
     // Take `this` now: this_ptr may point into the stack, which push_frame may reallocate.
     Dynamic* const old_data = stack_.data();
     const size_t old_size = stack_.size();

@@ -789,6 +789,18 @@ Status Machine::execute() {
                 FAST_NEXT();
             }
             CASE(CALL_METHOD) {
+                // `expr.call(args)` on a function value: straight into its frame (the value
+                // stays in the result slot under the callee's arguments until the return).
+                if (fn->sites[in.b].is_call && sp[-int(in.a)].is_fn_ptr()) {
+                    uint32_t recv_at = uint32_t(sp - stack_.data()) - in.a;
+                    SAVE();
+                    if (enter_fn_ptr(sp[-int(in.a)].as_fn_ptr(), recv_at + 1, in.a - 1u, recv_at, POS(),
+                                     fr->caches + in.b)) {
+                        RELOAD();
+                        TICK_AT(pc);
+                        FAST_NEXT();
+                    }
+                }
                 SAVE();
                 exec_call_method(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
                 AFTER_CALL();
@@ -796,6 +808,22 @@ Status Machine::execute() {
                 FAST_NEXT();
             }
             CASE(CALL_PLACE) {
+                // `f.call(args)` on a variable holding a function value: no place walk.
+                if (const bc::CallSite& site = fn->sites[in.b]; site.is_call && !site.fn_style) {
+                    const bc::Place& p = fn->places[size_t(site.place)];
+                    if (p.steps.empty() && p.root == bc::Place::Root::Local) {
+                        const Dynamic& f = local_value(bp[p.slot]);
+                        if (f.is_fn_ptr()) {
+                            uint32_t at = uint32_t(sp - stack_.data()) - in.a;
+                            SAVE();
+                            if (enter_fn_ptr(f.as_fn_ptr(), at, in.a, at, POS(), fr->caches + in.b)) {
+                                RELOAD();
+                                TICK_AT(pc);
+                                FAST_NEXT();
+                            }
+                        }
+                    }
+                }
                 SAVE();
                 exec_call_place(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
                 AFTER_CALL();

@@ -300,6 +300,8 @@ private:
     void call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
                     Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos,
                     CacheEntry* cache = nullptr);
+    bool enter_fn_ptr(const FnPtrObj& f, uint32_t args_at, uint32_t argc, uint32_t ret_slot, Position pos,
+                      CacheEntry* cache);
     const ScriptFunction* script_fn_by_name(const std::string& name, uint32_t argc, CacheEntry* cache) const;
     void call_by_name(std::string_view name, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
                       Position pos, CacheEntry* cache);
