@@ -157,8 +157,10 @@ void Machine::capture_module_end() {
         if (globals_set_[i]) g->constants.emplace_back(program_->globals[i], globals_[i]);
     captured_constants = std::move(g);
     const Frame& f = frames_.back();
-    for (const auto& [alias, slot] : f.fn->imports) {
-        size_t at = size_t(f.base) + slot;
+    for (const auto& import : f.fn->imports) {
+        // Not a structured binding: clang 14 cannot capture one in the lambda below.
+        const std::string& alias = import.first;
+        size_t at = size_t(f.base) + import.second;
         if (at >= stack_.size()) continue;
         const ModuleHandle* h = as_handle(stack_[at]);
         if (!h || h->alias != alias) continue;
