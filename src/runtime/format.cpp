@@ -11,6 +11,7 @@
 // * Function pointers print `Fn(name)` even when curried; ranges `1..3`, `1..=3`, `1..` when
 //   open-ended; timestamps `<timestamp>`.
 #include <cstdio>
+#include <iterator>
 #include <string>
 
 #include "rhai/dynamic.hpp"
@@ -24,11 +25,35 @@ namespace {
 
 void append_debug(std::string& out, const Dynamic& v);
 
-// Rust's `{:?}` for str: quotes, escapes \ " \t \r \n \0, and control characters as \u{..}.
+struct CodePointRange {
+    char32_t lo, hi;
+};
+
+constexpr CodePointRange kDebugEscaped[] = {
+#include "runtime/debug_escapes.inc"
+};
+
+// Whether Rust's `{:?}` writes `c` as \u{..}: control, format, private-use, unassigned and
+// separator characters (not the ASCII space), and combining marks (Grapheme_Extend), which
+// would otherwise attach to the quote or the previous character.
+bool debug_escapes(char32_t c) {
+    if (c < 0x7f) return c < 0x20;
+    size_t lo = 0, hi = std::size(kDebugEscaped);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (kDebugEscaped[mid].hi < c) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < std::size(kDebugEscaped) && kDebugEscaped[lo].lo <= c;
+}
+
+// Rust's `{:?}` for str: quotes, escapes \ " \t \r \n \0, and the characters above as
+// \u{hex}.
 void append_quoted(std::string& out, const std::string& s) {
     out.push_back('"');
-    for (size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
+    for (size_t i = 0; i < s.size();) {
+        size_t at = i;
+        char32_t c = utf8_next(s, i);
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -37,19 +62,12 @@ void append_quoted(std::string& out, const std::string& s) {
             case '\t': out += "\\t"; break;
             case '\0': out += "\\0"; break;
             default:
-                if (c < 0x20 || c == 0x7f) {
+                if (debug_escapes(c)) {
                     char buf[16];
-                    std::snprintf(buf, sizeof buf, "\\u{%x}", c);
+                    std::snprintf(buf, sizeof buf, "\\u{%x}", static_cast<unsigned>(c));
                     out += buf;
-                } else if (c == 0xC2 && i + 1 < s.size() &&
-                           static_cast<unsigned char>(s[i + 1]) < 0xA0) {
-                    // C1 control characters U+0080..U+009F are escaped as well.
-                    char buf[16];
-                    std::snprintf(buf, sizeof buf, "\\u{%x}", static_cast<unsigned char>(s[i + 1]));
-                    out += buf;
-                    ++i;
                 } else {
-                    out.push_back(static_cast<char>(c));
+                    out.append(s, at, i - at);
                 }
         }
     }
