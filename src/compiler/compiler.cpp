@@ -713,10 +713,14 @@ private:
                 return;
             }
             case NodeKind::In: {
-                // `a in b` is Rhai's contains(b, a).
+                // `a in b` is Rhai's function call contains(b, a): the container is evaluated
+                // first, and a script function `contains` of two parameters takes precedence.
                 compile_expr(*n.kids[1]);
                 compile_expr(*n.kids[0]);
-                emit(Op::CALL_METHOD, n.pos, -1, 2, add_site("contains"));
+                if (const ScriptFunction* own = pb_.prog.find("contains", 2))
+                    emit_call_script(*own, 2, false, n.pos);
+                else
+                    emit_call_by_name("contains", 2, n.pos);
                 return;
             }
             case NodeKind::Range:
@@ -1142,6 +1146,20 @@ private:
         emit(Op::CALL, pos, 1 - int(argc), uint8_t(argc), add_site(name));
     }
 
+    // A call resolved at compile time to a function of this script (script functions take
+    // precedence over built-ins of the same name and arity). capture: `f!(..)`.
+    void emit_call_script(const ScriptFunction& target, size_t argc, bool capture, Position pos) {
+        uint32_t idx = 0;
+        for (; idx < pb_.prog.functions.size(); ++idx)
+            if (pb_.prog.functions[idx].get() == &target) break;
+        bc::CallSite site;
+        site.name = target.name;
+        site.capture = capture;
+        uint16_t s = add_site(std::move(site));
+        if (capture) record_scope(s);
+        emit(Op::CALL_SCRIPT, pos, 1 - int(argc), uint8_t(argc), s, idx);
+    }
+
     // is_shared(x) / x.is_shared(): whether a local is captured by a closure (a Shared cell);
     // any other operand is a temporary, never shared.
     void compile_is_shared(const Node& a, Position pos) {
@@ -1213,15 +1231,7 @@ private:
         if (!target && compile_intrinsic(n)) return;
         if (target) {
             for (auto& k : n.kids) compile_expr(*k);
-            uint32_t idx = 0;
-            for (; idx < pb_.prog.functions.size(); ++idx)
-                if (pb_.prog.functions[idx].get() == target) break;
-            bc::CallSite site;
-            site.name = n.text;
-            site.capture = n.flag;
-            uint16_t s = add_site(std::move(site));
-            if (n.flag) record_scope(s);
-            emit(Op::CALL_SCRIPT, n.pos, 1 - int(argc), uint8_t(argc), s, idx);
+            emit_call_script(*target, argc, n.flag, n.pos);
             return;
         }
         // `push(a, 1)` with a variable first argument: by reference, like `a.push(1)`.
