@@ -81,7 +81,8 @@ struct Place {
     enum class Root : uint8_t { Local, This };
     struct Step {
         bool is_index;
-        std::string name;  // property name (for !is_index)
+        std::string name;       // property name (for !is_index)
+        bool optional = false;  // `?.` / `?[`: a () container makes the assignment do nothing
     };
     Root root = Root::Local;
     uint16_t slot = 0;

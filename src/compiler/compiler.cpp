@@ -536,10 +536,12 @@ private:
 
     // ---- assignment and places -----------------------------------------------------------
     // A place expression: a variable or `this`, followed by index/property steps.
-    bool is_place(const Node& n) const {
+    // `?.` / `?[` steps are allowed only in assignment targets (Rhai: `x?[1] = v` assigns
+    // unless the container is ()); a method receiver through them is not a place.
+    bool is_place(const Node& n, bool allow_optional = false) const {
         const Node* cur = &n;
         while (cur->kind == NodeKind::Index || cur->kind == NodeKind::Property) {
-            if (cur->flag) return false;  // ?. / ?[ are not places
+            if (cur->flag && !allow_optional) return false;
             cur = cur->kids[0].get();
         }
         if (cur->kind == NodeKind::This) return true;
@@ -569,10 +571,10 @@ private:
         for (size_t i = chain.size(); i-- > 0;) {
             const Node* step = chain[i];
             if (step->kind == NodeKind::Index) {
-                place.steps.push_back({true, {}});
+                place.steps.push_back({true, {}, step->flag});
                 compile_expr(*step->kids[1]);
             } else {
-                place.steps.push_back({false, step->text});
+                place.steps.push_back({false, step->text, step->flag});
             }
         }
         f_.places.push_back(std::move(place));
@@ -625,7 +627,7 @@ private:
                    target.kind != NodeKind::Property) {
             compile_error(ParseErrorKind::AssignmentToInvalidLHS, "Assignment to an invalid target", target.pos);
         }
-        if (!is_place(target)) {
+        if (!is_place(target, true)) {
             // e.g. `foo().x = 1` or an unknown root variable: evaluate for errors, then fail.
             compile_expr(target);
             emit_pop(target.pos);

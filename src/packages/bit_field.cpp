@@ -5,6 +5,7 @@
 // (-1 is bit 63, -64 is bit 0); anything outside raises ErrorBitFieldBounds
 // ("Bit-field index 64 out of bounds: only 64 bits in bit-field"). Bit counts are clamped to
 // the bits that remain. Range indexers do not accept negative bounds.
+#include <limits>
 #include <memory>
 
 #include "packages/packages.hpp"
@@ -56,12 +57,15 @@ INT with_bits(INT value, INT start, INT len, INT new_value) {
 }
 
 // Ranges as (start, len) the way Rhai's range overloads of get_bits/set_bits/bits do:
-// start = max(start, 0), end = max(end, start) (inclusive: max(end, start - 1)).
-std::pair<INT, INT> range_start_len(const Dynamic& r) {
+// start = max(start, 0), end = max(end, start) (inclusive: max(end, start - 1)). get_bits and
+// set_bits (`checked`) reject an inclusive end past bit 63; bits() clamps it.
+std::pair<INT, INT> range_start_len(const Dynamic& r, bool checked) {
     const RangeObj& o = r.as_range();
     INT start = o.start < 0 ? 0 : o.start;
     if (r.tag() == Tag::RangeInclusive) {
         INT end = o.end < start - 1 ? start - 1 : o.end;
+        if (checked && end >= kBits) throw EvalError::bit_field_bounds(kBits, end);
+        if (end == std::numeric_limits<INT>::max()) end -= 1;
         return {start, end - start + 1};
     }
     INT end = o.end < start ? start : o.end;
@@ -69,14 +73,16 @@ std::pair<INT, INT> range_start_len(const Dynamic& r) {
 }
 
 // The indexer's view of a range `x[a..b]` / `x[a..=b]`: bounds must lie inside the word
-// (an exclusive end may be 64); an empty range reads as 0 and writes nothing.
+// (an exclusive end may be 64); an empty range reads as 0 and writes nothing. An open end
+// (`x[4..]`, stored as INT::MAX) reaches the top bit.
 std::pair<INT, INT> index_range(const Dynamic& r) {
     const RangeObj& o = r.as_range();
     bool incl = r.tag() == Tag::RangeInclusive;
     INT limit = incl ? kBits - 1 : kBits;
+    INT end = o.end == std::numeric_limits<INT>::max() ? limit : o.end;
     if (o.start < 0 || o.start >= kBits) throw EvalError::bit_field_bounds(kBits, o.start);
-    if (o.end < 0 || o.end > limit) throw EvalError::bit_field_bounds(kBits, o.end);
-    INT len = o.end - o.start + (incl ? 1 : 0);
+    if (end < 0 || end > limit) throw EvalError::bit_field_bounds(kBits, end);
+    INT len = end - o.start + (incl ? 1 : 0);
     return {o.start, len < 0 ? 0 : len};
 }
 
@@ -127,11 +133,11 @@ void register_get_set(FunctionRegistry& r) {
     }, true, false);
     for (ParamType range : {kRange, kRangeIncl}) {
         r.add("get_bits", {kInt, range}, [](Ctx, Args a) -> Dynamic {
-            auto [start, len] = range_start_len(*a[1]);
+            auto [start, len] = range_start_len(*a[1], true);
             return get_bits(a[0]->as_int(), start, len);
         });
         r.add("set_bits", {kInt, range, kInt}, [](Ctx, Args a) -> Dynamic {
-            auto [start, len] = range_start_len(*a[1]);
+            auto [start, len] = range_start_len(*a[1], true);
             *a[0] = Dynamic(with_bits(a[0]->as_int(), start, len, a[2]->as_int()));
             return Dynamic();
         }, true, false);
@@ -149,7 +155,7 @@ void register_bits_stream(FunctionRegistry& r) {
     });
     for (ParamType range : {kRange, kRangeIncl})
         r.add("bits", {kInt, range}, [](Ctx, Args a) -> Dynamic {
-            auto [start, len] = range_start_len(*a[1]);
+            auto [start, len] = range_start_len(*a[1], false);
             return make_bits(a[0]->as_int(), start, len);
         });
 }
@@ -169,7 +175,10 @@ void register_indexers(FunctionRegistry& r) {
         r.add("index$get$", {kInt, range}, [](Ctx, Args a) -> Dynamic {
             auto [start, len] = index_range(*a[1]);
             if (len == 0) return INT(0);
-            return static_cast<INT>((static_cast<uint64_t>(a[0]->as_int()) >> start) & low_mask(len));
+            // Rhai shifts the masked INT right arithmetically: a field reaching bit 63 of a
+            // negative value reads sign-extended (`(-5)[62..]` is -1).
+            uint64_t masked = static_cast<uint64_t>(a[0]->as_int()) & (low_mask(len) << start);
+            return static_cast<INT>(masked) >> start;
         });
         r.add("index$set$", {kInt, range, kInt}, [](Ctx, Args a) -> Dynamic {
             auto [start, len] = index_range(*a[1]);

@@ -581,7 +581,10 @@ void Parser::check_index_types(const Node& lhs, const Node& idx) {
     } else {
         return;
     }
-    error(ParseErrorKind::MalformedIndexExpr, msg, idx.pos);
+    const Node* at = &idx;  // Rhai reports `a && b` at the start of `a`
+    while ((at->kind == NodeKind::And || at->kind == NodeKind::Or) && !at->kids.empty())
+        at = at->kids[0].get();
+    error(ParseErrorKind::MalformedIndexExpr, msg, at->pos);
 }
 
 // A switch case value: a literal (number, string, char, bool, unit), an array/map of
@@ -595,11 +598,23 @@ NodePtr Parser::parse_case_pattern() {
     return e;
 }
 
-bool Parser::is_constant_pattern(const Node& e) {
+// Rhai's Expr::is_constant: literals, and arrays, maps and interpolated strings of them.
+bool Parser::is_constant_literal(const Node& e) {
     switch (e.kind) {
         case NodeKind::Unit: case NodeKind::BoolLit: case NodeKind::IntLit:
         case NodeKind::FloatLit: case NodeKind::CharLit: case NodeKind::StringLit:
             return true;
+        case NodeKind::ArrayLit: case NodeKind::MapLit: case NodeKind::Interpolated:
+            for (const auto& k : e.kids)
+                if (!is_constant_literal(*k)) return false;
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool Parser::is_constant_pattern(const Node& e) {
+    switch (e.kind) {
         case NodeKind::ArrayLit: case NodeKind::MapLit:
             for (const auto& k : e.kids)
                 if (!is_constant_pattern(*k)) return false;
@@ -607,8 +622,10 @@ bool Parser::is_constant_pattern(const Node& e) {
         case NodeKind::Range:  // integer ranges only (Rhai's range cases are i64)
             return e.kids[0]->kind == NodeKind::IntLit &&
                    (e.kids[1]->kind == NodeKind::IntLit || e.kids[1]->kind == NodeKind::Unit);
-        default:
+        case NodeKind::Interpolated:
             return false;
+        default:
+            return is_constant_literal(e);
     }
 }
 

@@ -160,6 +160,7 @@ private:
     void check_index_types(const Node& lhs, const Node& idx);
     NodePtr parse_case_pattern();
     void ensure_bool(const Node& e);
+    static bool is_constant_literal(const Node& e);  // Rhai's Expr::is_constant
     static bool is_constant_pattern(const Node& e);  // literal, or a literal array/map/int range
 };
 

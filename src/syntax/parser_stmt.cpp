@@ -436,6 +436,12 @@ NodePtr Parser::make_assignment(NodePtr target, const Token& op) {
         case NodeKind::Unit: case NodeKind::BoolLit: case NodeKind::IntLit: case NodeKind::FloatLit:
         case NodeKind::CharLit: case NodeKind::StringLit:
             error(ParseErrorKind::AssignmentToConstant, "Cannot assign to a constant value", target->pos);
+        case NodeKind::ArrayLit: case NodeKind::MapLit: case NodeKind::Interpolated:
+            // Rhai's Expr::is_constant: a literal made only of constants (`[1] = 2`)
+            if (is_constant_literal(*target))
+                error(ParseErrorKind::AssignmentToConstant, "Cannot assign to a constant value", target->pos);
+            invalid(target->pos);
+            break;
         case NodeKind::And: case NodeKind::Or: case NodeKind::Coalesce:
             if (plain) error(ParseErrorKind::BadInput, "Possibly a typo of '=='?", op.pos);
             invalid(target->pos);

@@ -333,6 +333,7 @@ private:
 
     // Places and indexing.
     Dynamic* place_root(Frame& fr, const bc::Place& p, Position pos);
+    // nullptr: an optional step (`?[`, `?.`) met () on the way.
     Dynamic* walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_t steps, PlaceTemps& temps,
                         Position pos);
     // `feeding`: the value is a method's `this` going back to where it was read; a final step

@@ -96,6 +96,7 @@ Dynamic* Machine::walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_
     };
     for (size_t i = 0; i < steps; ++i) {
         const bc::Place::Step& st = p.steps[i];
+        if (st.optional && cur->is_unit()) return nullptr;  // `()?[k]...`: nothing to reach
         if (st.is_index) {
             const Dynamic& key = keys[k++];
             if (cur->is_array()) {
@@ -171,6 +172,7 @@ void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic va
     PlaceTemps temps;
     Dynamic* container = walk_place(fr, p, keys, p.steps.size() - 1, temps, pos);
     const bc::Place::Step& last = p.steps.back();
+    if (!container || (last.optional && container->is_unit())) return;
     static const Dynamic no_key;
     const Dynamic& key = last.is_index ? keys[p.key_count() - 1] : no_key;
     // An element or field holding a value read from a constant (global::K) stays read-only.
@@ -205,6 +207,7 @@ void Machine::update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::Bin
     } else {
         container = walk_place(fr, p, keys, p.steps.size() - 1, temps, pos);
         const bc::Place::Step& last = p.steps.back();
+        if (!container || (last.optional && container->is_unit())) return;
         target = nullptr;
         if (last.is_index) {
             const Dynamic& key = keys[p.key_count() - 1];
