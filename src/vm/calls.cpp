@@ -329,16 +329,25 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
         if (this_ptr >= old_data && this_ptr < old_data + old_size) this_ptr = stack_.data() + (this_ptr - old_data);
         *this_ptr = std::move(this_val);
     }
-    Dynamic* argv[256];
-    for (uint32_t i = 0; i < total; ++i) argv[i] = &stack_[args_at + i];
+    // With `this` (`x.call(f, ..)`, a pointer in a map property), a native function gets the
+    // receiver as its first argument, by reference when it is real storage, as in Rhai.
+    Dynamic* argv[257];
+    const uint32_t first = this_ptr ? 1u : 0u;
+    if (this_ptr) argv[0] = wb_place >= 0 ? this_ptr : &this_val;
+    for (uint32_t i = 0; i < total; ++i) argv[first + i] = &stack_[args_at + i];
     if (!f.fn) {
-        if (const NativeFunction* nf = resolve_native(f.name, argv, total, nullptr)) {
+        if (const NativeFunction* nf = resolve_native(f.name, argv, first + total, nullptr)) {
+            Dynamic copy;
+            if (this_ptr && !nf->first_by_ref && wb_place >= 0) {
+                copy = *this_ptr;
+                argv[0] = &copy;
+            }
             Dynamic r = call_native(nf, f.name, argv, pos, true);
             finish_native_call(std::move(r), ret_slot, args_at + total);
             return;
         }
     }
-    function_not_found(f.name, argv, total, pos);
+    function_not_found(f.name, argv, first + total, pos);
 }
 
 // ---- method calls ----------------------------------------------------------------------
