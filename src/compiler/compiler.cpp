@@ -1154,10 +1154,27 @@ private:
         }
     }
 
+    bool is_plain_place(const Node& n) const {
+        return (n.kind == NodeKind::Variable || n.kind == NodeKind::This) && is_place(n);
+    }
+
     bool compile_intrinsic(const Node& n) {
         using bc::Intrinsic;
         const std::string& name = n.text;
         size_t argc = n.kids.size();
+        // `call(f, a, ..)` with a variable second argument: Rhai redirects it to `name(a, ..)`,
+        // so a native function gets `a` by reference (CALL_PLACE with fn_style, named "call").
+        if (name == "call" && argc >= 2 && !n.flag && is_plain_place(*n.kids[1])) {
+            uint16_t place = compile_place(*n.kids[1]);
+            compile_expr(*n.kids[0]);
+            for (size_t i = 2; i < argc; ++i) compile_expr(*n.kids[i]);
+            bc::CallSite site;
+            site.name = name;
+            site.place = place;
+            site.fn_style = true;
+            emit(Op::CALL_PLACE, n.pos, 1 - int(argc - 1), uint8_t(argc - 1), add_site(std::move(site)));
+            return true;
+        }
         Intrinsic which;
         if (name == "Fn" && argc == 1) which = Intrinsic::FnCreate;
         else if (name == "call" && argc >= 1) which = Intrinsic::CallFn;
@@ -1224,8 +1241,8 @@ private:
             emit(Op::CALL_SCRIPT, n.pos, 1 - int(argc), uint8_t(argc), s, idx);
             return;
         }
-        // `push(a, 1)` with a variable first argument: by reference, like `a.push(1)`.
-        if (argc >= 1 && n.kids[0]->kind == NodeKind::Variable && is_place(*n.kids[0])) {
+        // `push(a, 1)` with a variable (or `this`) first argument: by reference, like `a.push(1)`.
+        if (argc >= 1 && is_plain_place(*n.kids[0])) {
             uint16_t place = compile_place(*n.kids[0]);
             for (size_t i = 1; i < argc; ++i) compile_expr(*n.kids[i]);
             bc::CallSite site;

@@ -350,6 +350,32 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
     function_not_found(f.name, argv, first + total, pos);
 }
 
+// `call(f, a, ..)` with `a` a variable (`first`; a copy if captured): the pointer sits in the
+// first argument slot. Rhai redirects it to `name(a, ..)`: with no curried values and no
+// script function of that name, a native gets `a` by reference; otherwise `a` is a copy.
+void Machine::call_fn_on_place(Dynamic& first, uint32_t args_at, uint32_t argc, uint32_t ret_slot, Position pos) {
+    Dynamic f = std::move(stack_[args_at]);
+    if (!f.is_fn_ptr()) throw EvalError::mismatch_data_type("Fn", f.type_name(), pos);
+    const FnPtrObj& fp = f.as_fn_ptr();
+    if (fp.curried.empty() && !fp.fn && !script_fn_by_name(fp.name, argc, nullptr)) {
+        Dynamic* argv[256];
+        argv[0] = &first;
+        for (uint32_t i = 1; i < argc; ++i) argv[i] = &stack_[args_at + i];
+        if (const NativeFunction* nf = resolve_native(fp.name, argv, argc, nullptr)) {
+            Dynamic copy;
+            if (!nf->first_by_ref) {
+                copy = first;
+                argv[0] = &copy;
+            }
+            Dynamic r = call_native(nf, fp.name, argv, pos, true);
+            finish_native_call(std::move(r), ret_slot, args_at + argc);
+            return;
+        }
+    }
+    stack_[args_at] = first;
+    call_value(f, args_at, argc, ret_slot, nullptr, -1, 0, pos);
+}
+
 // ---- method calls ----------------------------------------------------------------------
 
 void Machine::exec_call_method(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp) {
@@ -418,6 +444,7 @@ struct Machine::PlaceCallExtras {
         if (extras && frames_.size() > depth && frames_.back().wb_place >= 0)
             frames_.back().lent_this = std::move(extras->lent);
     };
+    if (site.fn_style && site.is_call) return call_fn_on_place(*recv, args_at, argc, keys_at, pos);
     if (!site.fn_style && site.is_call) {
         if (recv->is_fn_ptr()) {
             call_value(*recv, args_at, argc, keys_at, nullptr, -1, 0, pos, fr.caches + in.b);

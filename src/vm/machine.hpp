@@ -323,6 +323,7 @@ private:
     void exec_call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp);
     struct PlaceCallExtras;
     void call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp, PlaceCallExtras* extras);
+    void call_fn_on_place(Dynamic& first, uint32_t args_at, uint32_t argc, uint32_t ret_slot, Position pos);
     void exec_call_method(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp);
     void exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp);
     void dispatch_method(const MethodCall& mc, CacheEntry* cache, Position pos);
