@@ -1183,6 +1183,7 @@ private:
         else if (name == "is_def_fn" && (argc == 2 || argc == 3)) which = Intrinsic::IsDefFn;
         else if (name == "__fn_arity_ok" && argc == 2) which = Intrinsic::FnArityOk;
         else if (name == "exit" && argc <= 1) which = Intrinsic::Exit;
+        else if (name == "get_fn_metadata_list" && argc <= 2) which = Intrinsic::FnMetadata;
         else if (name == "is_shared" && argc == 1) {
             compile_is_shared(*n.kids[0], n.pos);
             return true;
@@ -1301,6 +1302,8 @@ void FnCompiler::compile_closure(const Node& n) {
     fn->is_anonymous = true;
     fn->num_captures = uint32_t(captures.size());
     fn->arity = uint32_t(captures.size() + def.params.size());
+    fn->params = captures;
+    fn->params.insert(fn->params.end(), def.params.begin(), def.params.end());
     fn->program = &pb_.prog;
     uint32_t index = uint32_t(pb_.prog.functions.size());
     pb_.prog.functions.push_back(fn);
@@ -1328,6 +1331,7 @@ std::shared_ptr<Program> compile(const syntax::Script& script, const CompileOpti
         auto fn = std::make_shared<ScriptFunction>();
         fn->name = def->name;
         fn->arity = uint32_t(def->params.size());
+        fn->params = def->params;
         fn->this_type = def->this_type;
         fn->is_private = def->is_private;
         fn->program = prog.get();
