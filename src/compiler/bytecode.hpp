@@ -58,7 +58,7 @@ inline bool is_comparison(BinOp op) { return op >= BinOp::Eq; }
 //                 name = the full path)
 //   ModuleVar     m::sub::X  (argc 0)          -> a module variable (site name = the full path)
 enum class Intrinsic : uint8_t { FnCreate, CallFn, Eval, IsDefVar, IsDefFn, FnArityOk, Import, Exit,
-                                 ModuleCall, ModuleVar };
+                                 ModuleCall, ModuleVar, FnMetadata };
 
 // A call site: what a CALL*/INTRINSIC instruction needs besides its argc.
 struct CallSite {
@@ -106,6 +106,7 @@ struct ScriptFunction {
     std::string name;
     uint32_t arity = 0;        // declared parameters, including captured cells of a closure
     uint32_t num_captures = 0; // closures: the first num_captures parameters are Shared cells
+    std::vector<std::string> params;  // parameter names, captured variables first (metadata)
     std::string this_type;     // typed method `fn TYPE.name()`: Rhai type name, else ""
     bool is_private = false;
     bool is_anonymous = false;

@@ -1174,10 +1174,27 @@ private:
         }
     }
 
+    bool is_plain_place(const Node& n) const {
+        return (n.kind == NodeKind::Variable || n.kind == NodeKind::This) && is_place(n);
+    }
+
     bool compile_intrinsic(const Node& n) {
         using bc::Intrinsic;
         const std::string& name = n.text;
         size_t argc = n.kids.size();
+        // `call(f, a, ..)` with a variable second argument: Rhai redirects it to `name(a, ..)`,
+        // so a native function gets `a` by reference (CALL_PLACE with fn_style, named "call").
+        if (name == "call" && argc >= 2 && !n.flag && is_plain_place(*n.kids[1])) {
+            uint16_t place = compile_place(*n.kids[1]);
+            compile_expr(*n.kids[0]);
+            for (size_t i = 2; i < argc; ++i) compile_expr(*n.kids[i]);
+            bc::CallSite site;
+            site.name = name;
+            site.place = place;
+            site.fn_style = true;
+            emit(Op::CALL_PLACE, n.pos, 1 - int(argc - 1), uint8_t(argc - 1), add_site(std::move(site)));
+            return true;
+        }
         Intrinsic which;
         if (name == "Fn" && argc == 1) which = Intrinsic::FnCreate;
         else if (name == "call" && argc >= 1) which = Intrinsic::CallFn;
@@ -1186,6 +1203,7 @@ private:
         else if (name == "is_def_fn" && (argc == 2 || argc == 3)) which = Intrinsic::IsDefFn;
         else if (name == "__fn_arity_ok" && argc == 2) which = Intrinsic::FnArityOk;
         else if (name == "exit" && argc <= 1) which = Intrinsic::Exit;
+        else if (name == "get_fn_metadata_list" && argc <= 2) which = Intrinsic::FnMetadata;
         else if (name == "is_shared" && argc == 1) {
             compile_is_shared(*n.kids[0], n.pos);
             return true;
@@ -1236,8 +1254,8 @@ private:
             emit_call_script(*target, argc, n.flag, n.pos);
             return;
         }
-        // `push(a, 1)` with a variable first argument: by reference, like `a.push(1)`.
-        if (argc >= 1 && n.kids[0]->kind == NodeKind::Variable && is_place(*n.kids[0])) {
+        // `push(a, 1)` with a variable (or `this`) first argument: by reference, like `a.push(1)`.
+        if (argc >= 1 && is_plain_place(*n.kids[0])) {
             uint16_t place = compile_place(*n.kids[0]);
             for (size_t i = 1; i < argc; ++i) compile_expr(*n.kids[i]);
             bc::CallSite site;
@@ -1296,6 +1314,8 @@ void FnCompiler::compile_closure(const Node& n) {
     fn->is_anonymous = true;
     fn->num_captures = uint32_t(captures.size());
     fn->arity = uint32_t(captures.size() + def.params.size());
+    fn->params = captures;
+    fn->params.insert(fn->params.end(), def.params.begin(), def.params.end());
     fn->program = &pb_.prog;
     uint32_t index = uint32_t(pb_.prog.functions.size());
     pb_.prog.functions.push_back(fn);
@@ -1323,6 +1343,7 @@ std::shared_ptr<Program> compile(const syntax::Script& script, const CompileOpti
         auto fn = std::make_shared<ScriptFunction>();
         fn->name = def->name;
         fn->arity = uint32_t(def->params.size());
+        fn->params = def->params;
         fn->this_type = def->this_type;
         fn->is_private = def->is_private;
         fn->program = prog.get();

@@ -142,142 +142,89 @@ bool is_whitespace(char32_t c) {
 
 namespace {
 
-// A block of case pairs. Delta: lower-case letters lo..hi map to upper = lower + delta.
-// EvenUpper / OddUpper: the block alternates upper/lower, upper on even / odd code points.
-enum class Kind : uint8_t { Delta, EvenUpper, OddUpper };
-struct CaseBlock {
-    char32_t lo, hi;  // for Delta: the lower-case range; otherwise the whole block
+// Full Unicode case mappings (generated): runs of one-to-one mappings and the characters
+// whose mapping is several characters (SpecialCasing: 'ß' -> "SS", 'ﬁ' -> "FI", ...).
+struct CaseRun {
+    char32_t lo, hi;  // c in [lo, hi] with (c - lo) % stride == 0 maps to c + delta
     int32_t delta;
-    Kind kind;
+    uint32_t stride;
 };
+struct CaseMulti {
+    char32_t from;
+    const char* to;  // UTF-8
+};
+struct CharRange {
+    char32_t lo, hi;
+};
+#include "case_tables.inc"
 
-// Covers Latin, Greek, Cyrillic, Armenian, Latin Extended Additional, fullwidth and a few
-// symbol sets: the scripts whose case mapping is a simple offset or alternation.
-constexpr CaseBlock kBlocks[] = {
-    {U'a', U'z', -32, Kind::Delta},
-    {0xE0, 0xF6, -32, Kind::Delta},
-    {0xF8, 0xFE, -32, Kind::Delta},
-    {0x100, 0x12F, 0, Kind::EvenUpper},
-    {0x132, 0x137, 0, Kind::EvenUpper},
-    {0x139, 0x148, 0, Kind::OddUpper},
-    {0x14A, 0x177, 0, Kind::EvenUpper},
-    {0x179, 0x17E, 0, Kind::OddUpper},
-    {0x182, 0x185, 0, Kind::EvenUpper},
-    {0x1A0, 0x1A5, 0, Kind::EvenUpper},
-    {0x1CD, 0x1DC, 0, Kind::OddUpper},
-    {0x1DE, 0x1EF, 0, Kind::EvenUpper},
-    {0x1F8, 0x21F, 0, Kind::EvenUpper},
-    {0x222, 0x233, 0, Kind::EvenUpper},
-    {0x246, 0x24F, 0, Kind::EvenUpper},
-    {0x370, 0x373, 0, Kind::EvenUpper},
-    {0x3AC, 0x3AC, -38, Kind::Delta},
-    {0x3AD, 0x3AF, -37, Kind::Delta},
-    {0x3B1, 0x3C1, -32, Kind::Delta},
-    {0x3C3, 0x3CB, -32, Kind::Delta},
-    {0x3CC, 0x3CC, -64, Kind::Delta},
-    {0x3CD, 0x3CE, -63, Kind::Delta},
-    {0x3D8, 0x3EF, 0, Kind::EvenUpper},
-    {0x430, 0x44F, -32, Kind::Delta},
-    {0x450, 0x45F, -80, Kind::Delta},
-    {0x460, 0x481, 0, Kind::EvenUpper},
-    {0x48A, 0x4BF, 0, Kind::EvenUpper},
-    {0x4C1, 0x4CE, 0, Kind::OddUpper},
-    {0x4D0, 0x52F, 0, Kind::EvenUpper},
-    {0x561, 0x586, -48, Kind::Delta},
-    {0x1E00, 0x1E95, 0, Kind::EvenUpper},
-    {0x1EA0, 0x1EFF, 0, Kind::EvenUpper},
-    {0x2170, 0x217F, -16, Kind::Delta},
-    {0x24D0, 0x24E9, -26, Kind::Delta},
-    {0x2C30, 0x2C5F, -48, Kind::Delta},
-    {0x2C80, 0x2CE3, 0, Kind::EvenUpper},
-    {0xA640, 0xA66D, 0, Kind::EvenUpper},
-    {0xA680, 0xA69B, 0, Kind::EvenUpper},
-    {0xA722, 0xA72F, 0, Kind::EvenUpper},
-    {0xA732, 0xA76F, 0, Kind::EvenUpper},
-    {0xFF41, 0xFF5A, -32, Kind::Delta},
-    {0x10428, 0x1044F, -40, Kind::Delta},
-};
-
-// One-way or irregular mappings outside the blocks above.
-struct Single {
-    char32_t from, to;
-};
-constexpr Single kUpperSingles[] = {
-    {0xB5, 0x39C},  {0xFF, 0x178},  {0x131, U'I'}, {0x17F, U'S'}, {0x180, 0x243},
-    {0x188, 0x187}, {0x18C, 0x18B}, {0x192, 0x191}, {0x199, 0x198}, {0x1A8, 0x1A7},
-    {0x1AD, 0x1AC}, {0x1B0, 0x1AF}, {0x1B4, 0x1B3}, {0x1B6, 0x1B5}, {0x1B9, 0x1B8},
-    {0x1BD, 0x1BC}, {0x1C6, 0x1C4}, {0x1C9, 0x1C7}, {0x1CC, 0x1CA}, {0x1F3, 0x1F1},
-    {0x1F5, 0x1F4}, {0x3C2, 0x3A3}, {0x377, 0x376}, {0x3F2, 0x3F9}, {0x3F3, 0x37F},
-    {0x3F8, 0x3F7}, {0x3FB, 0x3FA}, {0x4CF, 0x4C0}, {0x1E9B, 0x1E60},
-};
-constexpr Single kLowerSingles[] = {
-    {0x178, 0xFF},  {0x187, 0x188}, {0x18B, 0x18C}, {0x191, 0x192}, {0x198, 0x199},
-    {0x1A7, 0x1A8}, {0x1AC, 0x1AD}, {0x1AF, 0x1B0}, {0x1B3, 0x1B4}, {0x1B5, 0x1B6},
-    {0x1B8, 0x1B9}, {0x1BC, 0x1BD}, {0x1C4, 0x1C6}, {0x1C5, 0x1C6}, {0x1C7, 0x1C9},
-    {0x1C8, 0x1C9}, {0x1CA, 0x1CC}, {0x1CB, 0x1CC}, {0x1F1, 0x1F3}, {0x1F2, 0x1F3},
-    {0x1F4, 0x1F5}, {0x243, 0x180}, {0x376, 0x377}, {0x37F, 0x3F3}, {0x386, 0x3AC},
-    {0x38C, 0x3CC}, {0x3F4, 0x3B8}, {0x3F7, 0x3F8}, {0x3F9, 0x3F2}, {0x3FA, 0x3FB},
-    {0x4C0, 0x4CF}, {0x1E9E, 0xDF}, {0x2126, 0x3C9}, {0x212A, U'k'}, {0x212B, 0xE5},
-};
+// The last entry whose first code point is <= c, or null.
+template <class T, size_t N>
+const T* last_starting_at_or_before(const T (&table)[N], char32_t c) {
+    const T* it = std::upper_bound(table, table + N, c, [](char32_t v, const T& e) { return v < first_of(e); });
+    return it == table ? nullptr : it - 1;
+}
+char32_t first_of(const CaseRun& r) { return r.lo; }
+char32_t first_of(const CaseMulti& m) { return m.from; }
+char32_t first_of(const CharRange& r) { return r.lo; }
 
 template <size_t N>
-bool lookup(const Single (&table)[N], char32_t c, char32_t& out) {
-    for (const Single& s : table) {
-        if (s.from == c) {
-            out = s.to;
-            return true;
-        }
-    }
-    return false;
+char32_t map_runs(const CaseRun (&runs)[N], char32_t c) {
+    const CaseRun* r = last_starting_at_or_before(runs, c);
+    if (!r || c > r->hi || (c - r->lo) % r->stride != 0) return c;
+    return static_cast<char32_t>(static_cast<int32_t>(c) + r->delta);
 }
 
-bool is_upper_member(const CaseBlock& b, char32_t c) {
-    return b.kind == Kind::EvenUpper ? (c % 2 == 0) : (c % 2 == 1);
+template <size_t N>
+const char* find_multi(const CaseMulti (&table)[N], char32_t c) {
+    const CaseMulti* m = last_starting_at_or_before(table, c);
+    return m && m->from == c ? m->to : nullptr;
+}
+
+template <size_t N>
+bool in_ranges(const CharRange (&table)[N], char32_t c) {
+    const CharRange* r = last_starting_at_or_before(table, c);
+    return r && c <= r->hi;
 }
 
 }  // namespace
 
 char32_t to_upper(char32_t c) {
     if (c < 0x80) return (c >= U'a' && c <= U'z') ? c - 32 : c;
-    char32_t out;
-    if (lookup(kUpperSingles, c, out)) return out;
-    for (const CaseBlock& b : kBlocks) {
-        if (c < b.lo || c > b.hi) continue;
-        if (b.kind == Kind::Delta) return static_cast<char32_t>(static_cast<int32_t>(c) + b.delta);
-        return is_upper_member(b, c) ? c : c - 1;
-    }
-    return c;
+    return map_runs(kUpperRuns, c);
 }
 
 char32_t to_lower(char32_t c) {
     if (c < 0x80) return (c >= U'A' && c <= U'Z') ? c + 32 : c;
-    char32_t out;
-    if (lookup(kLowerSingles, c, out)) return out;
-    for (const CaseBlock& b : kBlocks) {
-        if (b.kind == Kind::Delta) {
-            const auto lo = static_cast<char32_t>(static_cast<int32_t>(b.lo) + b.delta);
-            const auto hi = static_cast<char32_t>(static_cast<int32_t>(b.hi) + b.delta);
-            if (c >= lo && c <= hi) return static_cast<char32_t>(static_cast<int32_t>(c) - b.delta);
-        } else if (c >= b.lo && c <= b.hi) {
-            return is_upper_member(b, c) && c < b.hi ? c + 1 : c;
-        }
-    }
-    return c;
+    return map_runs(kLowerRuns, c);
 }
 
 namespace {
 
-bool is_cased(char32_t c) { return to_upper(c) != c || to_lower(c) != c; }
+// Unicode's Cased property: letters with a case, and the few lowercase-like ones without a
+// mapping ('ª', 'º'; the modifier letters among them count as case-ignorable first).
+bool is_cased(char32_t c) {
+    return in_ranges(kCasedLetters, c) || to_upper(c) != c || to_lower(c) != c || find_multi(kUpperMulti, c) ||
+           c == 0xAA || c == 0xBA;
+}
 
-// Greek capital sigma lower-cases to final sigma at the end of a word: preceded by a cased
-// letter and not followed by one (Unicode's Final_Sigma condition, ignoring case-ignorables).
+// Greek capital sigma lower-cases to final sigma at the end of a word (Unicode's Final_Sigma,
+// as Rust's str::to_lowercase applies it): skipping case-ignorable characters (marks,
+// apostrophes, ...), a cased letter comes before it and none comes after it.
 bool is_final_sigma(std::string_view s, size_t start, size_t end) {
-    if (start == 0) return false;
+    char32_t c = 0;
     size_t p = start;
-    if (!is_cased(decode_backwards(s, p))) return false;
-    if (end >= s.size()) return true;
+    do {
+        if (p == 0) return false;
+        c = decode_backwards(s, p);
+    } while (in_ranges(kCaseIgnorable, c));
+    if (!is_cased(c)) return false;
     size_t q = end;
-    return !is_cased(decode(s, q));
+    do {
+        if (q >= s.size()) return true;
+        c = decode(s, q);
+    } while (in_ranges(kCaseIgnorable, c));
+    return !is_cased(c);
 }
 
 }  // namespace
@@ -293,8 +240,8 @@ std::string upper(std::string_view s) {
             continue;
         }
         const char32_t c = decode(s, i);
-        if (c == 0xDF) {
-            out += "SS";
+        if (const char* m = find_multi(kUpperMulti, c)) {
+            out += m;
         } else {
             append(out, to_upper(c));
         }
@@ -314,8 +261,8 @@ std::string lower(std::string_view s) {
         }
         const size_t start = i;
         const char32_t c = decode(s, i);
-        if (c == 0x130) {
-            out += "i\xCC\x87";  // 'i' + COMBINING DOT ABOVE
+        if (const char* m = find_multi(kLowerMulti, c)) {
+            out += m;  // 'İ' -> 'i' + COMBINING DOT ABOVE
         } else if (c == 0x3A3 && is_final_sigma(s, start, i)) {
             append(out, 0x3C2);
         } else {

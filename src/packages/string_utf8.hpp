@@ -44,13 +44,14 @@ void append_lossy(std::string& out, const uint8_t* data, size_t len);
 // Unicode White_Space (Rust's char::is_whitespace), the set `trim` and `split()` use.
 bool is_whitespace(char32_t c);
 
-// Simple (one-to-one) case mappings; characters without one map to themselves.
+// One-to-one case mappings (Rust's char::to_uppercase / to_lowercase where they give one
+// character); a character without one, or whose mapping is several characters ('ß', 'ﬁ',
+// 'İ'), maps to itself, as Rhai's to_upper / to_lower on a char do.
 char32_t to_upper(char32_t c);
 char32_t to_lower(char32_t c);
 
 // Full string case conversion as Rust's str::to_uppercase / to_lowercase do it, including
-// the one-to-many mappings that matter in practice ('ß' -> "SS", 'İ' -> "i̇") and the Greek
-// final sigma.
+// the one-to-many mappings ('ß' -> "SS", 'ﬁ' -> "FI", 'İ' -> "i̇") and the Greek final sigma.
 std::string upper(std::string_view s);
 std::string lower(std::string_view s);
 

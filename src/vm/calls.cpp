@@ -329,16 +329,51 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
         if (this_ptr >= old_data && this_ptr < old_data + old_size) this_ptr = stack_.data() + (this_ptr - old_data);
         *this_ptr = std::move(this_val);
     }
-    Dynamic* argv[256];
-    for (uint32_t i = 0; i < total; ++i) argv[i] = &stack_[args_at + i];
+    // With `this` (`x.call(f, ..)`, a pointer in a map property), a native function gets the
+    // receiver as its first argument, by reference when it is real storage, as in Rhai.
+    Dynamic* argv[257];
+    const uint32_t first = this_ptr ? 1u : 0u;
+    if (this_ptr) argv[0] = wb_place >= 0 ? this_ptr : &this_val;
+    for (uint32_t i = 0; i < total; ++i) argv[first + i] = &stack_[args_at + i];
     if (!f.fn) {
-        if (const NativeFunction* nf = resolve_native(f.name, argv, total, nullptr)) {
+        if (const NativeFunction* nf = resolve_native(f.name, argv, first + total, nullptr)) {
+            Dynamic copy;
+            if (this_ptr && !nf->first_by_ref && wb_place >= 0) {
+                copy = *this_ptr;
+                argv[0] = &copy;
+            }
             Dynamic r = call_native(nf, f.name, argv, pos, true);
             finish_native_call(std::move(r), ret_slot, args_at + total);
             return;
         }
     }
-    function_not_found(f.name, argv, total, pos);
+    function_not_found(f.name, argv, first + total, pos);
+}
+
+// `call(f, a, ..)` with `a` a variable (`first`; a copy if captured): the pointer sits in the
+// first argument slot. Rhai redirects it to `name(a, ..)`: with no curried values and no
+// script function of that name, a native gets `a` by reference; otherwise `a` is a copy.
+void Machine::call_fn_on_place(Dynamic& first, uint32_t args_at, uint32_t argc, uint32_t ret_slot, Position pos) {
+    Dynamic f = std::move(stack_[args_at]);
+    if (!f.is_fn_ptr()) throw EvalError::mismatch_data_type("Fn", f.type_name(), pos);
+    const FnPtrObj& fp = f.as_fn_ptr();
+    if (fp.curried.empty() && !fp.fn && !script_fn_by_name(fp.name, argc, nullptr)) {
+        Dynamic* argv[256];
+        argv[0] = &first;
+        for (uint32_t i = 1; i < argc; ++i) argv[i] = &stack_[args_at + i];
+        if (const NativeFunction* nf = resolve_native(fp.name, argv, argc, nullptr)) {
+            Dynamic copy;
+            if (!nf->first_by_ref) {
+                copy = first;
+                argv[0] = &copy;
+            }
+            Dynamic r = call_native(nf, fp.name, argv, pos, true);
+            finish_native_call(std::move(r), ret_slot, args_at + argc);
+            return;
+        }
+    }
+    stack_[args_at] = first;
+    call_value(f, args_at, argc, ret_slot, nullptr, -1, 0, pos);
 }
 
 // ---- method calls ----------------------------------------------------------------------
@@ -409,6 +444,7 @@ struct Machine::PlaceCallExtras {
         if (extras && frames_.size() > depth && frames_.back().wb_place >= 0)
             frames_.back().lent_this = std::move(extras->lent);
     };
+    if (site.fn_style && site.is_call) return call_fn_on_place(*recv, args_at, argc, keys_at, pos);
     if (!site.fn_style && site.is_call) {
         if (recv->is_fn_ptr()) {
             call_value(*recv, args_at, argc, keys_at, nullptr, -1, 0, pos, fr.caches + in.b);

@@ -292,7 +292,7 @@ Status Machine::execute() {
             CASE(LOAD_THIS)
                 if (!fr->has_this) {
                     SAVE();
-                    throw EvalError(ErrorKind::ErrorUnboundThis, "'this' is not bound", POS());
+                    throw EvalError(ErrorKind::ErrorUnboundThis, "'this' not bound", POS());
                 }
                 *sp++ = fr->this_val.flatten();
                 FAST_NEXT();

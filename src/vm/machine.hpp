@@ -323,6 +323,7 @@ private:
     void exec_call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp);
     struct PlaceCallExtras;
     void call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp, PlaceCallExtras* extras);
+    void call_fn_on_place(Dynamic& first, uint32_t args_at, uint32_t argc, uint32_t ret_slot, Position pos);
     void exec_call_method(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp);
     void exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp);
     void dispatch_method(const MethodCall& mc, CacheEntry* cache, Position pos);
@@ -380,6 +381,7 @@ private:
     const Module* find_module(std::string_view alias) const;
     const Module* module_of_path(const std::vector<std::string_view>& parts, Position pos) const;
     Dynamic module_var(const std::string& full, Position pos) const;
+    Array fn_metadata(const std::string* name, INT arity) const;
     void module_call(const std::string& full, uint32_t args_at, uint32_t argc, uint32_t top, Position pos);
     size_t modules_loaded_ = 0;  // imports so far (Limits::max_modules)
     uint32_t max_variables_ = UINT32_MAX;  // Limits::max_variables (DEFINE_LOCAL's live count)

@@ -191,4 +191,44 @@ Dynamic Machine::load_dyn(const std::string& name, Position pos, bool known_vari
     return v->flatten();
 }
 
+// get_fn_metadata_list([name[, arity]]): a map per script function (Rhai's reflection
+// package): those of the running script (closures included), then those of the modules
+// imported so far, with "namespace" = the alias (sub-modules: "m::sub"). Rhai's order
+// follows its hash tables; here it is definition order, then import order.
+Array Machine::fn_metadata(const std::string* name, INT arity) const {
+    Array out;
+    auto add = [&](const ScriptFunction& f, const std::string& ns) {
+        if (name && f.name != *name) return;
+        if (arity >= 0 && f.params.size() != size_t(arity)) return;
+        Map m;
+        if (!ns.empty()) m["namespace"] = Dynamic(ns);
+        m["name"] = Dynamic(f.name);
+        m["access"] = Dynamic(std::string(f.is_private ? "private" : "public"));
+        m["is_anonymous"] = Dynamic(f.is_anonymous);
+        if (!f.this_type.empty()) m["this_type"] = Dynamic(f.this_type);
+        Array params;
+        for (const std::string& p : f.params) params.emplace_back(p);
+        m["params"] = Dynamic(std::move(params));
+        out.emplace_back(std::move(m));
+    };
+    // (Called from a module's function, that module's functions come after the script's.)
+    const Program* here = frames_.back().fn->program;
+    for (const auto& f : program_->functions) add(*f, "");
+    if (here != program_.get() && here != prelude_.get())
+        for (const auto& f : here->functions) add(*f, "");
+    auto scan = [&](auto& self, const Module& m, const std::string& ns) -> void {
+        for (const NativeFunction& nf : m.native_functions())
+            if (nf.script) add(*nf.script, ns);
+        for (const auto& [sub, sm] : m.sub_modules()) self(self, *sm, ns + "::" + sub);
+    };
+    for (const Frame& f : frames_) {
+        for (const auto& [alias, slot] : f.fn->imports) {
+            size_t at = size_t(f.base) + slot;
+            if (at >= stack_.size()) continue;
+            if (const ModuleHandle* h = as_handle(stack_[at]); h && h->alias == alias) scan(scan, *h->module, alias);
+        }
+    }
+    return out;
+}
+
 }  // namespace rhai::vm

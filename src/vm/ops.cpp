@@ -312,6 +312,17 @@ void Machine::exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Fram
         case Intrinsic::ModuleVar:
             result = module_var(site.name, pos);
             break;
+        case Intrinsic::FnMetadata: {
+            // Natives in Rhai: arguments of other types match no overload.
+            if ((argc >= 1 && !a[0].is_string()) || (argc == 2 && !a[1].is_int())) {
+                Dynamic* argv[2] = {&a[0], &a[1]};
+                function_not_found(site.name, argv, argc, pos);
+            }
+            INT n = argc == 2 ? a[1].as_int() : -1;
+            if (argc == 2 && n < 0) result = Dynamic(Array{});
+            else result = Dynamic(fn_metadata(argc ? &a[0].as_string() : nullptr, n));
+            break;
+        }
     }
     finish_native_call(std::move(result), at, sp);
 }

@@ -67,7 +67,7 @@ INT int_key(const Dynamic& key, Position pos) {
 Dynamic* Machine::place_root(Frame& fr, const bc::Place& p, Position pos) {
     Dynamic* root;
     if (p.root == bc::Place::Root::This) {
-        if (!fr.has_this) throw EvalError(ErrorKind::ErrorUnboundThis, "'this' is not bound");
+        if (!fr.has_this) throw EvalError(ErrorKind::ErrorUnboundThis, "'this' not bound", p.root_pos);
         root = &fr.this_val;
     } else {
         root = &stack_[fr.base + p.slot];
