@@ -55,8 +55,7 @@ void Machine::ensure_stack(size_t needed) {
 }
 
 void Machine::push_frame(const ScriptFunction* fn, uint32_t base, uint32_t ret_slot, Position pos) {
-    size_t limit = engine_.limits.max_call_levels ? engine_.limits.max_call_levels : 1000000;
-    if (frames_.size() > limit) throw EvalError(ErrorKind::ErrorStackOverflow, "Stack overflow", pos);
+    if (frames_.size() > call_limit_) throw EvalError(ErrorKind::ErrorStackOverflow, "Stack overflow", pos);
     ensure_stack(size_t(base) + fn->num_locals + fn->max_stack + 1);
     // Errors leaving a script function are wrapped (ErrorInFunctionCall); inside the prelude only
     // the built-in the script called wraps (as Rhai's native map/filter/... do), not its helpers.
@@ -92,7 +91,7 @@ const Dynamic* raise_data_race(Position pos) { throw data_race(pos); }
 
 // A method's `this` goes back into the caller's place it came from.
 void Machine::write_back(Frame& callee) {
-    callee.lent_this.release();
+    if (callee.extra) callee.extra->lent_this.release();
     if (callee.wb_place < 0 || frames_.size() < 2) return;
     Frame& caller = frames_[frames_.size() - 2];
     const bc::Place& p = caller.fn->places[size_t(callee.wb_place)];
@@ -320,7 +319,7 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
         Frame& fr = frames_.back();
         // Code of the running script and of the prelude lives as long as this machine; other
         // closures (eval code, modules) are kept alive by the frame.
-        if (f.fn && target->program != program_.get() && target->program != prelude_.get()) fr.keep = f.fn;
+        if (f.fn && target->program != program_.get() && target->program != prelude_.get()) fr.ext().keep = f.fn;
         bind_this(fr);
         return;
     }
@@ -442,7 +441,7 @@ struct Machine::PlaceCallExtras {
     };
     auto lend_to_callee = [&] {
         if (extras && frames_.size() > depth && frames_.back().wb_place >= 0)
-            frames_.back().lent_this = std::move(extras->lent);
+            frames_.back().ext().lent_this = std::move(extras->lent);
     };
     if (site.fn_style && site.is_call) return call_fn_on_place(*recv, args_at, argc, keys_at, pos);
     if (!site.fn_style && site.is_call) {

@@ -120,6 +120,15 @@ bool binary_fast(BinOp op, const Dynamic& l, const Dynamic& r, Dynamic& out) {
     return binary_fast_inline(op, l, r, out);
 }
 
+// A closure's captured variable lent to a running method (the call then takes the general
+// path, which raises ErrorDataRace).
+static inline bool any_lent(const FnPtrObj& f) {
+    for (const Dynamic& c : f.curried)
+        if (c.is_shared() && c.as_shared().lent) [[unlikely]]
+            return true;
+    return false;
+}
+
 static EvalError not_bool(const Dynamic& v, Position pos) {
     return EvalError::mismatch_data_type("bool", v.type_name(), pos);
 }
@@ -170,6 +179,47 @@ Status Machine::execute() {
         if (operation_tick(at)) return Status::Yielded;    \
         pc = keep_pc;                                      \
     }
+// A script function of the running frame's program entered inline (enter_script_fast's checks:
+// call depth, room on the stack; frames_ may grow, fr is re-read): the registers are set from
+// the new frame instead of reloaded. Arguments at stack index base_, the result to ret_.
+#define CAN_ENTER(callee_, base_)                                                              \
+    ((callee_)->program == fn->program && frames_.size() <= call_limit_ &&                     \
+     stack_.size() >= size_t(base_) + (callee_)->num_locals + (callee_)->max_stack + 1)
+#define ENTER_INLINE(callee_, base_, ret_)                                                     \
+    do {                                                                                       \
+        fr->pc = pc;                                                                           \
+        CacheEntry* caches_ = fr->caches - fn->site_base + (callee_)->site_base;               \
+        bool wraps_ = fn->program != prelude_.get() || !prelude_;                              \
+        fr = &frames_.emplace_back(callee_, base_, ret_, caches_, wraps_, POS());              \
+        fn = (callee_);                                                                        \
+        code = pc = fn->code.data();                                                           \
+        K = fn->constants.data();                                                              \
+        bp = stack_.data() + (base_);                                                          \
+        sp = bp + fn->num_locals;                                                              \
+        TICK_AT(pc);                                                                           \
+        FAST_NEXT();                                                                           \
+    } while (0)
+// f.call(args) on a function value fo whose script function can be entered inline (as
+// enter_fn_ptr: a closure of the running script or the prelude, or a function named by the
+// pointer; no captured variable lent to a method): its curried values (a closure's captured
+// cells) go first, the argc arguments at stack index at_ move up.
+#define ENTER_FN_PTR(fo_, at_, argc_, ret_)                                                    \
+    do {                                                                                       \
+        const FnPtrObj& fp_ = (fo_);                                                           \
+        uint32_t nc_ = uint32_t(fp_.curried.size());                                           \
+        const ScriptFunction* t_ = fp_.fn ? fp_.fn.get()                                       \
+                                          : script_fn_by_name(fp_.name, nc_ + (argc_), fr->caches + in.b); \
+        if (t_ && t_->arity == nc_ + (argc_) && CAN_ENTER(t_, at_) &&                          \
+            (!fp_.fn || t_->program == program_.get() || t_->program == prelude_.get()) &&     \
+            !any_lent(fp_)) {                                                                  \
+            if (nc_) {                                                                         \
+                Dynamic* a_ = stack_.data() + (at_);                                           \
+                for (uint32_t i_ = (argc_); i_-- > 0;) a_[nc_ + i_] = std::move(a_[i_]);        \
+                for (uint32_t i_ = 0; i_ < nc_; ++i_) a_[i_] = fp_.curried[i_];                 \
+            }                                                                                  \
+            ENTER_INLINE(t_, at_, ret_);                                                       \
+        }                                                                                      \
+    } while (0)
 #define AFTER_CALL()                                       \
     do {                                                   \
         if (status != Status::Ready) return status;        \
@@ -347,7 +397,7 @@ Status Machine::execute() {
                 define_dyn(K[in.c].as_string(), std::move(*sp), in.a != 0);
                 FAST_NEXT();
             CASE(EVAL_SCOPE_END)
-                if (fr->eval_scope) eval_scope_end(*fr, in.c);
+                if (fr->eval_scope()) eval_scope_end(*fr, in.c);
                 FAST_NEXT();
             CASE(BINARY) {
                 Dynamic& l = sp[-2];
@@ -773,9 +823,11 @@ Status Machine::execute() {
             CASE(CALL_SCRIPT) {
                 const ScriptFunction* callee = fn->program->functions[in.c].get();
                 uint32_t at = uint32_t(sp - stack_.data()) - in.a;
+                if (CAN_ENTER(callee, at) && !fn->sites[in.b].capture) [[likely]]
+                    ENTER_INLINE(callee, at, at);
                 SAVE();
                 if (!enter_script_fast(callee, at, at, POS())) push_frame(callee, at, at, POS());
-                if (fn->sites[in.b].capture) frames_.back().scope_site = &fn->sites[in.b];
+                if (fn->sites[in.b].capture) frames_.back().ext().scope_site = &fn->sites[in.b];
                 RELOAD();
                 TICK_AT(pc);
                 FAST_NEXT();
@@ -793,13 +845,7 @@ Status Machine::execute() {
                 // stays in the result slot under the callee's arguments until the return).
                 if (fn->sites[in.b].is_call && sp[-int(in.a)].is_fn_ptr()) {
                     uint32_t recv_at = uint32_t(sp - stack_.data()) - in.a;
-                    SAVE();
-                    if (enter_fn_ptr(sp[-int(in.a)].as_fn_ptr(), recv_at + 1, in.a - 1u, recv_at, POS(),
-                                     fr->caches + in.b)) {
-                        RELOAD();
-                        TICK_AT(pc);
-                        FAST_NEXT();
-                    }
+                    ENTER_FN_PTR(sp[-int(in.a)].as_fn_ptr(), recv_at + 1, in.a - 1u, recv_at);
                 }
                 SAVE();
                 exec_call_method(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
@@ -815,12 +861,7 @@ Status Machine::execute() {
                         const Dynamic& f = local_value(bp[p.slot]);
                         if (f.is_fn_ptr()) {
                             uint32_t at = uint32_t(sp - stack_.data()) - in.a;
-                            SAVE();
-                            if (enter_fn_ptr(f.as_fn_ptr(), at, in.a, at, POS(), fr->caches + in.b)) {
-                                RELOAD();
-                                TICK_AT(pc);
-                                FAST_NEXT();
-                            }
+                            ENTER_FN_PTR(f.as_fn_ptr(), at, in.a, at);
                         }
                     }
                 }
@@ -847,9 +888,14 @@ Status Machine::execute() {
                         for (Dynamic* p = ret; p < top; ++p) *p = Dynamic();
                         *ret = std::move(*top);
                     }
-                    saved_sp_ = uint32_t(ret + 1 - stack_.data());
+                    sp = ret + 1;
                     frames_.pop_back();
-                    RELOAD();
+                    fr = &frames_.back();
+                    fn = fr->fn;
+                    code = fn->code.data();
+                    pc = fr->pc;
+                    K = fn->constants.data();
+                    bp = stack_.data() + fr->base;
                     FAST_NEXT();
                 }
                 Dynamic v = std::move(*--sp);
@@ -949,6 +995,9 @@ Status Machine::execute() {
 #undef POS
 #undef TICK_AT
 #undef AFTER_CALL
+#undef CAN_ENTER
+#undef ENTER_INLINE
+#undef ENTER_FN_PTR
 }
 
 }  // namespace rhai::vm

@@ -39,7 +39,7 @@ public:
     const T* end() const { return data_ + size_; }
 
     template <class... Args>
-    T& emplace_back(Args&&... args) {
+    [[gnu::always_inline]] inline T& emplace_back(Args&&... args) {
         if (size_ == cap_) [[unlikely]] grow();
         T* f = new (data_ + size_) T(std::forward<Args>(args)...);
         ++size_;

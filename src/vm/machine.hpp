@@ -111,6 +111,14 @@ inline Dynamic& shared_value(const Dynamic& slot, Position pos) {
     return cell.value();
 }
 
+// The rarely used parts of a frame, boxed so a plain call writes and a return tests one pointer.
+struct FrameExtra {
+    std::shared_ptr<const ScriptFunction> keep;  // keeps closures' / eval code alive
+    const bc::CallSite* scope_site = nullptr;    // eval / f!(): the caller's named variables
+    std::unique_ptr<EvalScope> eval_scope;       // variables created by eval at run time
+    CellLock lent_this;                          // the captured variable `this` was lent from
+};
+
 struct Frame {
     const ScriptFunction* fn = nullptr;
     const bc::Instr* pc = nullptr;  // next instruction
@@ -124,10 +132,14 @@ struct Frame {
     uint32_t wb_keys = 0;           // stack index of that place's keys
     Position call_pos;              // the call site (for ErrorInFunctionCall)
     Dynamic this_val;
-    std::shared_ptr<const ScriptFunction> keep;  // keeps closures' / eval code alive
-    const bc::CallSite* scope_site = nullptr;    // eval / f!(): the caller's named variables
-    std::unique_ptr<EvalScope> eval_scope;       // variables created by eval at run time
-    CellLock lent_this;                          // the captured variable `this` was lent from
+    std::unique_ptr<FrameExtra> extra;  // null for most frames
+
+    FrameExtra& ext() {
+        if (!extra) extra = std::make_unique<FrameExtra>();
+        return *extra;
+    }
+    const bc::CallSite* scope_site() const { return extra ? extra->scope_site : nullptr; }
+    EvalScope* eval_scope() const { return extra ? extra->eval_scope.get() : nullptr; }
 
     // Every call pushes one: a constructor writes the fields one by one (value-initialising
     // the whole struct compiles to a `rep stos`, slow for 100 bytes).
@@ -273,8 +285,7 @@ private:
     // program (so the same call-site cache array), within the call-depth limit, with room on
     // the value stack and in frames_. False (nothing done): use push_frame.
     bool enter_script_fast(const ScriptFunction* fn, uint32_t base, uint32_t ret_slot, Position pos) {
-        uint32_t limit = engine_.limits.max_call_levels ? engine_.limits.max_call_levels : 1000000;
-        if (frames_.empty() || frames_.size() > limit || frames_.size() == frames_.capacity() ||
+        if (frames_.empty() || frames_.size() > call_limit_ || frames_.size() == frames_.capacity() ||
             stack_.size() < size_t(base) + fn->num_locals + fn->max_stack + 1)
             return false;
         const Frame& caller = frames_.back();
@@ -385,6 +396,7 @@ private:
     void module_call(const std::string& full, uint32_t args_at, uint32_t argc, uint32_t top, Position pos);
     size_t modules_loaded_ = 0;  // imports so far (Limits::max_modules)
     uint32_t max_variables_ = UINT32_MAX;  // Limits::max_variables (DEFINE_LOCAL's live count)
+    size_t call_limit_ = 1000000;          // Limits::max_call_levels (0: the default depth)
 };
 
 // The value `catch (e)` binds for an error (catch_value.cpp).

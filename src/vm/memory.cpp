@@ -53,9 +53,9 @@ size_t Machine::census_bytes() const {
     for (const Dynamic& v : stack_) census.add(v);
     for (const Frame& f : frames_) {
         census.add(f.this_val);
-        if (f.eval_scope) {
-            for (const auto& v : f.eval_scope->vars) census.add(v.value);
-            for (const auto& s : f.eval_scope->shadows) census.add(s.saved);
+        if (const EvalScope* es = f.eval_scope()) {
+            for (const auto& v : es->vars) census.add(v.value);
+            for (const auto& s : es->shadows) census.add(s.saved);
         }
     }
     for (const Dynamic& v : globals_) census.add(v);

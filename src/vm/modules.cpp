@@ -126,7 +126,7 @@ void Machine::module_call(const std::string& full, uint32_t args_at, uint32_t ar
             if (!known) module_globals_.emplace_back(p, nf->script_globals);
         }
         push_frame(nf->script.get(), args_at, args_at, pos);
-        frames_.back().keep = nf->script;
+        frames_.back().ext().keep = nf->script;
         return;
     }
     Dynamic r = call_native(nf, full, argv, pos, true);

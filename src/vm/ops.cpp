@@ -120,11 +120,11 @@ bool Machine::for_next(Dynamic* cursor, Dynamic& out) {
 Dynamic* Machine::find_dyn(size_t fi, std::string_view name) {
     for (;;) {
         Frame& f = frames_[fi];
-        if (f.eval_scope)
-            if (Dynamic* v = f.eval_scope->find(name)) return v;
-        if (!f.scope_site || fi == 0) return nullptr;
+        if (EvalScope* es = f.eval_scope())
+            if (Dynamic* v = es->find(name)) return v;
+        if (!f.scope_site() || fi == 0) return nullptr;
         // The calling frame's variables, by the names its call site recorded.
-        const std::string& sc = f.scope_site->scope;
+        const std::string& sc = f.scope_site()->scope;
         Frame& caller = frames_[fi - 1];
         Dynamic* found = nullptr;
         size_t i = 0;
@@ -146,11 +146,11 @@ void Machine::define_dyn(const std::string& name, Dynamic value, bool is_const) 
     size_t fi = frames_.size() - 1;
     bool top_level = true;  // Rhai's scope_level 0: every eval call on the way is at top level
     while (fi > 0 && frames_[fi].is_eval) {
-        top_level = top_level && frames_[fi].scope_site && frames_[fi].scope_site->eval_depth == 0;
+        top_level = top_level && frames_[fi].scope_site() && frames_[fi].scope_site()->eval_depth == 0;
         --fi;
     }
     Frame& f = frames_[fi];
-    const bc::CallSite* site = fi + 1 < frames_.size() ? frames_[fi + 1].scope_site : nullptr;
+    const bc::CallSite* site = fi + 1 < frames_.size() ? frames_[fi + 1].scope_site() : nullptr;
     const uint32_t depth = site ? site->eval_depth : 0;
     top_level = top_level && fi == 0;
     value.set_read_only(is_const);  // a `const` stays constant; a `let` copy is writable
@@ -167,7 +167,7 @@ void Machine::define_dyn(const std::string& name, Dynamic value, bool is_const) 
                 globals_set_[i] = 1;
             }
     }
-    if (!f.eval_scope) f.eval_scope = std::make_unique<EvalScope>();
+    if (!f.eval_scope()) f.ext().eval_scope = std::make_unique<EvalScope>();
     // A local of the calling frame visible at the eval call (innermost last) is shadowed.
     int64_t slot = -1;
     if (site) {
@@ -181,16 +181,16 @@ void Machine::define_dyn(const std::string& name, Dynamic value, bool is_const) 
         }
     }
     if (slot < 0) {
-        f.eval_scope->vars.push_back({name, std::move(value), depth});
+        f.eval_scope()->vars.push_back({name, std::move(value), depth});
         return;
     }
     Dynamic& local = stack_[f.base + size_t(slot)];
-    f.eval_scope->shadows.push_back({uint32_t(slot), std::move(local), depth});
+    f.eval_scope()->shadows.push_back({uint32_t(slot), std::move(local), depth});
     local = std::move(value);
 }
 
 void Machine::eval_scope_end(Frame& f, uint32_t depth) {
-    EvalScope& es = *f.eval_scope;
+    EvalScope& es = *f.eval_scope();
     while (!es.shadows.empty() && es.shadows.back().depth >= depth) {
         stack_[f.base + es.shadows.back().slot] = std::move(es.shadows.back().saved);
         es.shadows.pop_back();
@@ -230,7 +230,7 @@ void Machine::exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Fram
             const size_t depth = frames_.size();
             call_value(f, at + 1, argc - 1, at, nullptr, -1, 0, pos);
             // call!(f): a script function called through the pointer sees the caller's variables.
-            if (site.capture && frames_.size() > depth) frames_.back().scope_site = &site;
+            if (site.capture && frames_.size() > depth) frames_.back().ext().scope_site = &site;
             return;
         }
         case Intrinsic::Eval: {
@@ -249,9 +249,9 @@ void Machine::exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Fram
             a[0] = Dynamic();
             push_frame(prog->main.get(), at, at, pos);
             Frame& f = frames_.back();
-            f.keep = prog->handle(prog->main.get());
+            f.ext().keep = prog->handle(prog->main.get());
             f.is_eval = true;
-            f.scope_site = &site;
+            f.ext().scope_site = &site;
             return;
         }
         case Intrinsic::IsDefVar: {

@@ -36,6 +36,7 @@ Machine::Machine(EngineCore& engine, std::shared_ptr<const Program> program,
     limit_map_ = map_size_limit(l);
     limit_blob_ = blob_size_limit(l);
     max_memory_ = l.max_memory;
+    if (l.max_call_levels) call_limit_ = l.max_call_levels;
     if (l.max_variables && l.max_variables < UINT32_MAX) max_variables_ = uint32_t(l.max_variables);
 }
 
