@@ -1,6 +1,9 @@
-// Package "language": print, debug, type_of — natives every script can use. (Fn, call, eval,
+// Package "language": print, debug, type_of, tag/set_tag — natives every script can use. (Fn, call, eval,
 // is_def_var, is_def_fn and is_shared need VM state: they are VM intrinsics, see
 // bc::Intrinsic in src/compiler/bytecode.hpp.)
+#include <limits>
+#include <string>
+
 #include "packages/packages.hpp"
 
 namespace rhai::packages {
@@ -33,6 +36,20 @@ Dynamic debug_empty(NativeCallContext& ctx, Dynamic**) {
 
 Dynamic type_of(NativeCallContext&, Dynamic** args) { return Dynamic(args[0]->type_name()); }
 
+Dynamic get_tag(NativeCallContext&, Dynamic** args) { return Dynamic(INT(args[0]->user_tag())); }
+
+// set_tag(x, n) / x.tag = n: Rhai's tag is an i32; a value outside that range is an error.
+Dynamic set_tag(NativeCallContext&, Dynamic** args) {
+    INT t = args[1]->as_int();
+    const INT lo = std::numeric_limits<int32_t>::min(), hi = std::numeric_limits<int32_t>::max();
+    const std::string range = " to fit into a tag (must be between " + std::to_string(lo) + " and " +
+                              std::to_string(hi) + ")";
+    if (t < lo) throw EvalError::arithmetic(std::to_string(t) + " is too small" + range);
+    if (t > hi) throw EvalError::arithmetic(std::to_string(t) + " is too large" + range);
+    args[0]->set_user_tag(int32_t(t));
+    return Dynamic();
+}
+
 }  // namespace
 
 void register_language(EngineCore& e) {
@@ -42,6 +59,9 @@ void register_language(EngineCore& e) {
     e.functions.add("debug", {any}, debug_value);
     e.functions.add("debug", {}, debug_empty);
     e.functions.add("type_of", {any}, type_of);
+    for (const char* name : {"tag", "get$tag"}) e.functions.add(name, {any}, get_tag);
+    for (const char* name : {"set_tag", "set$tag"})
+        e.functions.add(name, {any, ParamType::of(Tag::Int)}, set_tag, /*by_ref=*/true, /*pure=*/false);
     // take(x) / x.take(): the value, leaving () behind; on a constant the VM raises Rhai's
     // ErrorNonPureMethodCallOnConstant because the function changes its argument.
     e.functions.add("take", {any}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
