@@ -137,7 +137,8 @@ struct Program : std::enable_shared_from_this<Program> {
     std::string source;                 // file name for messages
     uint32_t num_sites = 0;
 
-    // The named function name/arity, or null.
+    // The function name/arity that a function-style call reaches, or null. Typed methods
+    // (`fn int.name()`) are skipped: Rhai reaches them only in method-call style.
     const ScriptFunction* find(std::string_view name, size_t arity) const;
     // Any named function called name (any arity)?
     bool has_name(std::string_view name) const;

@@ -1387,7 +1387,7 @@ const ScriptFunction* Program::find(std::string_view name, size_t arity) const {
     auto it = by_name.find(std::string(name));
     if (it == by_name.end()) return nullptr;
     for (uint32_t i : it->second)
-        if (functions[i]->arity == arity) return functions[i].get();
+        if (functions[i]->arity == arity && functions[i]->this_type.empty()) return functions[i].get();
     return nullptr;
 }
 

@@ -191,11 +191,19 @@ const ScriptFunction* Machine::find_method(const Program* p, std::string_view na
     if (!p) return nullptr;
     auto it = p->by_name.find(std::string(name));
     if (it == p->by_name.end()) return nullptr;
+    // A method typed for the receiver (`fn int.m()`) wins over an untyped one, whichever was
+    // defined first (Rhai looks up the typed hash before the plain one).
+    const ScriptFunction* untyped = nullptr;
     for (uint32_t i : it->second) {
         const ScriptFunction* f = p->functions[i].get();
-        if (f->arity == argc && this_type_matches(f->this_type, receiver)) return f;
+        if (f->arity != argc) continue;
+        if (f->this_type.empty()) {
+            if (!untyped) untyped = f;
+        } else if (this_type_matches(f->this_type, receiver)) {
+            return f;
+        }
     }
-    return nullptr;
+    return untyped;
 }
 
 // ---- calls by name ---------------------------------------------------------------------
