@@ -161,6 +161,7 @@ Dynamic Machine::call_native(const NativeFunction* nf, std::string_view name, Dy
     ctx.set_can_suspend(can_suspend);
     ctx.set_host_binding(host_binding);
     ctx.set_cell_tracker(&cells);
+    if (!frames_.empty()) ctx.set_source(frames_.back().fn->program->source);
     Dynamic r = nf->call(ctx, argv);
     enforce_size(r, pos);
     if (nf->first_by_ref) enforce_size(*argv[0], pos, true);
