@@ -1097,13 +1097,28 @@ private:
         clear_slots(clears, n.pos);
     }
 
+    // Where Rhai's Expr::start_position puts an expression: the start of a chain's receiver
+    // and of the left operand of &&, ||, ??; the node itself otherwise.
+    static const Node& leftmost(const Node& n) {
+        switch (n.kind) {
+            case NodeKind::Index:
+            case NodeKind::Property:
+            case NodeKind::MethodCall:
+            case NodeKind::And:
+            case NodeKind::Or:
+            case NodeKind::Coalesce: return leftmost(*n.kids[0]);
+            default: return n;
+        }
+    }
+
     void compile_for(const Node& n) {
         compile_expr(*n.kids[0]);
         enter_scope();
         uint16_t cursor = alloc_slot(n.pos);
         alloc_slot(n.pos);
         alloc_slot(n.pos);
-        size_t prep = emit(Op::FOR_PREP, n.pos, -1, 0, cursor);
+        // (ErrorFor is reported where the iterated expression starts, as Rhai does.)
+        size_t prep = emit(Op::FOR_PREP, leftmost(*n.kids[0]).pos, -1, 0, cursor);
         uint16_t var = declare_local(n.names[0], false, n.pos);  // FOR_NEXT writes slot cursor+3
         emit(Op::PUSH_UNIT, n.pos, 1);
         emit(Op::DEFINE_LOCAL, n.pos, -1, 0, var);
