@@ -1213,7 +1213,9 @@ private:
             ++evals_;
             f_.sites[s].eval_depth = block_depth(scope_marks_.size());
         }
-        emit(Op::INTRINSIC, n.pos, 1 - int(argc), uint8_t(argc), s, uint32_t(which));
+        // Fn(name) reports a bad name where the argument starts (Rhai: arg_pos).
+        Position at = which == Intrinsic::FnCreate ? leftmost(*n.kids[0]).pos : n.pos;
+        emit(Op::INTRINSIC, at, 1 - int(argc), uint8_t(argc), s, uint32_t(which));
         return true;
     }
 

@@ -12,6 +12,7 @@ namespace {
 bool catchable(ErrorKind k) {
     switch (k) {
         case ErrorKind::ErrorSystem:
+        case ErrorKind::ErrorParsing:  // raised raw only by Fn("if"); eval wraps its own
         case ErrorKind::ErrorStackOverflow:
         case ErrorKind::ErrorTooManyOperations:
         case ErrorKind::ErrorTooManyModules:
