@@ -282,7 +282,8 @@ bool Machine::enter_fn_ptr(const FnPtrObj& f, uint32_t args_at, uint32_t argc, u
 }
 
 void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
-                         Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos, CacheEntry* cache) {
+                         Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos, CacheEntry* cache,
+                         bool this_constant) {
     // fn_ptr is never one of the stack slots the argument shifting below overwrites (callers
     // pass a local copy or the receiver's variable).
     if (!fn_ptr.is_fn_ptr()) throw EvalError::mismatch_data_type("Fn", fn_ptr.type_name(), pos);
@@ -338,6 +339,7 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
     for (uint32_t i = 0; i < total; ++i) argv[first + i] = &stack_[args_at + i];
     if (!f.fn) {
         if (const NativeFunction* nf = resolve_native(f.name, argv, first + total, nullptr)) {
+            if (this_constant && nf->first_by_ref && !nf->pure) throw non_pure_on_constant(f.name, pos);
             Dynamic copy;
             if (this_ptr && !nf->first_by_ref && wb_place >= 0) {
                 copy = *this_ptr;
@@ -454,7 +456,7 @@ struct Machine::PlaceCallExtras {
         if (argc >= 1 && stack_[args_at].is_fn_ptr()) {
             Dynamic f = std::move(stack_[args_at]);
             lend();
-            call_value(f, args_at + 1, argc - 1, keys_at, recv, real ? wb : -1, keys_at, pos);
+            call_value(f, args_at + 1, argc - 1, keys_at, recv, real ? wb : -1, keys_at, pos, nullptr, constant);
             lend_to_callee();
             return;
         }
@@ -539,7 +541,7 @@ void Machine::dispatch_method(const MethodCall& mc, CacheEntry* cache, Position 
         auto it = recv.as_map().find(mc.name);
         if (it != recv.as_map().end() && it->second.is_fn_ptr()) {
             Dynamic f = it->second;
-            call_value(f, mc.args_at, mc.argc, mc.ret_slot, &recv, mc.wb_place, mc.wb_keys, pos);
+            call_value(f, mc.args_at, mc.argc, mc.ret_slot, &recv, mc.wb_place, mc.wb_keys, pos, nullptr, mc.constant);
             return;
         }
     }
