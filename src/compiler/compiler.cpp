@@ -1284,6 +1284,13 @@ private:
             compile_is_shared(recv, n.pos);
             return;
         }
+        // `"name".get_fn_metadata_list(arity)`: the intrinsic with the receiver as its name.
+        if (n.text == "get_fn_metadata_list" && argc <= 1 && !n.flag && !pb_.prog.has_name(n.text)) {
+            for (auto& k : n.kids) compile_expr(*k);
+            emit(Op::INTRINSIC, n.pos, -int(argc), uint8_t(argc + 1), add_site(n.text),
+                 uint32_t(bc::Intrinsic::FnMetadata));
+            return;
+        }
         if (!n.flag && is_place(recv)) {
             uint16_t place = compile_place(recv);
             size_t keys = f_.places[place].key_count();
