@@ -349,6 +349,18 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
             finish_native_call(std::move(r), ret_slot, args_at + total);
             return;
         }
+        // A built-in written in Rhai (the prelude's `map`, `filter`, ...): a method of `this`,
+        // or of the first argument when there is no `this`.
+        if (prelude_ && (this_ptr || total >= 1)) {
+            const Dynamic& recv = *argv[0];
+            const uint32_t nargs = this_ptr ? total : total - 1;
+            if (const ScriptFunction* pf = find_method(prelude_.get(), f.name, nargs, recv)) {
+                Dynamic self = std::move(*argv[0]);  // the receiver's own slot, this_val or the argument
+                enter_method(pf, this_ptr ? args_at : args_at + 1, ret_slot, pos, std::move(self),
+                             this_ptr ? wb_place : -1, wb_keys);
+                return;
+            }
+        }
     }
     function_not_found(f.name, argv, first + total, pos);
 }
