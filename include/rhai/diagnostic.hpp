@@ -52,4 +52,8 @@ std::string format_error(const ParseError& error, std::string_view text, const D
 // invalid UTF-8 show as '?'. Empty when the line does not exist.
 std::string format_snippet(std::string_view text, Position pos, bool color = false);
 
+// The line Rhai's default debug() output prints (without the newline): "source @ line:col | text",
+// "source | text" without a position, "line:col | text" without a source, else the text.
+std::string format_debug_line(std::string_view text, std::string_view source, Position pos);
+
 }  // namespace rhai

@@ -28,7 +28,7 @@ Dynamic print_custom(NativeCallContext& ctx, Dynamic** args) {
 
 Dynamic debug_custom(NativeCallContext& ctx, Dynamic** args) {
     std::string text = custom_text(ctx, *args[0], "to_debug");
-    if (ctx.engine().on_debug) ctx.engine().on_debug(text, "", ctx.position());
+    if (ctx.engine().on_debug) ctx.engine().on_debug(text, ctx.source(), ctx.position());
     return Dynamic();
 }
 

@@ -211,4 +211,16 @@ std::string format_error(const ParseError& error, std::string_view text, const D
     return r.take();
 }
 
+std::string format_debug_line(std::string_view text, std::string_view source, Position pos) {
+    std::string out(source);
+    if (!pos.is_none()) {
+        if (!source.empty()) out += " @ ";
+        out += std::to_string(pos.line);
+        if (pos.column != 0) out += ":" + std::to_string(pos.column);
+    }
+    if (!out.empty()) out += " | ";
+    out += text;
+    return out;
+}
+
 }  // namespace rhai

@@ -9,6 +9,7 @@
 #include "api/async_state.hpp"
 #include "api/scope_binding.hpp"
 #include "packages/map_json.hpp"
+#include "rhai/diagnostic.hpp"
 #include "packages/packages.hpp"
 #include "syntax/keywords.hpp"
 
@@ -16,18 +17,16 @@ namespace rhai {
 
 namespace {
 
-// Rhai's default output: print to stdout, debug to stderr as "source @ line:col | text".
+// Rhai's default output (Engine::new): print and debug to stdout, debug as
+// "source @ line:col | text" (format_debug_line).
 void install_default_output(EngineCore& core) {
     core.on_print = [](std::string_view text) {
         std::cout << text << '\n';
         std::cout.flush();
     };
     core.on_debug = [](std::string_view text, std::string_view source, Position pos) {
-        std::string where;
-        if (!source.empty()) where = std::string(source) + " @ ";
-        if (!pos.is_none()) where += std::to_string(pos.line) + ":" + std::to_string(pos.column) + " | ";
-        else if (!source.empty()) where += "none | ";
-        std::cerr << where << text << '\n';
+        std::cout << format_debug_line(text, source, pos) << '\n';
+        std::cout.flush();
     };
 }
 

@@ -1103,13 +1103,28 @@ private:
         clear_slots(clears, n.pos);
     }
 
+    // Where Rhai's Expr::start_position puts an expression: the start of a chain's receiver
+    // and of the left operand of &&, ||, ??; the node itself otherwise.
+    static const Node& leftmost(const Node& n) {
+        switch (n.kind) {
+            case NodeKind::Index:
+            case NodeKind::Property:
+            case NodeKind::MethodCall:
+            case NodeKind::And:
+            case NodeKind::Or:
+            case NodeKind::Coalesce: return leftmost(*n.kids[0]);
+            default: return n;
+        }
+    }
+
     void compile_for(const Node& n) {
         compile_expr(*n.kids[0]);
         enter_scope();
         uint16_t cursor = alloc_slot(n.pos);
         alloc_slot(n.pos);
         alloc_slot(n.pos);
-        size_t prep = emit(Op::FOR_PREP, n.pos, -1, 0, cursor);
+        // (ErrorFor is reported where the iterated expression starts, as Rhai does.)
+        size_t prep = emit(Op::FOR_PREP, leftmost(*n.kids[0]).pos, -1, 0, cursor);
         uint16_t var = declare_local(n.names[0], false, n.pos);  // FOR_NEXT writes slot cursor+3
         emit(Op::PUSH_UNIT, n.pos, 1);
         emit(Op::DEFINE_LOCAL, n.pos, -1, 0, var);
@@ -1218,7 +1233,9 @@ private:
             ++evals_;
             f_.sites[s].eval_depth = block_depth(scope_marks_.size());
         }
-        emit(Op::INTRINSIC, n.pos, 1 - int(argc), uint8_t(argc), s, uint32_t(which));
+        // Fn(name) reports a bad name where the argument starts (Rhai: arg_pos).
+        Position at = which == Intrinsic::FnCreate ? leftmost(*n.kids[0]).pos : n.pos;
+        emit(Op::INTRINSIC, at, 1 - int(argc), uint8_t(argc), s, uint32_t(which));
         return true;
     }
 
@@ -1277,6 +1294,13 @@ private:
         // other receiver is a temporary value, never shared (Rhai answers from the target).
         if (n.text == "is_shared" && argc == 0 && !n.flag) {
             compile_is_shared(recv, n.pos);
+            return;
+        }
+        // `"name".get_fn_metadata_list(arity)`: the intrinsic with the receiver as its name.
+        if (n.text == "get_fn_metadata_list" && argc <= 1 && !n.flag && !pb_.prog.has_name(n.text)) {
+            for (auto& k : n.kids) compile_expr(*k);
+            emit(Op::INTRINSIC, n.pos, -int(argc), uint8_t(argc + 1), add_site(n.text),
+                 uint32_t(bc::Intrinsic::FnMetadata));
             return;
         }
         if (!n.flag && is_place(recv)) {

@@ -15,7 +15,10 @@ namespace {
 // arity up to this many extra arguments.
 constexpr size_t kMaxCurryArgs = 16;
 
-Dynamic curry(NativeCallContext&, Dynamic** a, size_t extra) {
+// (Registered for any first argument: Rhai's curry keyword reports a value that is not a
+// function pointer as a data type mismatch, not as a missing function.)
+Dynamic curry(NativeCallContext& ctx, Dynamic** a, size_t extra) {
+    if (!a[0]->is_fn_ptr()) throw EvalError::mismatch_data_type("Fn", a[0]->type_name(), ctx.position());
     const FnPtrObj& fp = a[0]->as_fn_ptr();
     std::vector<Dynamic> curried = fp.curried;
     curried.reserve(curried.size() + extra);
@@ -32,8 +35,7 @@ template <size_t... N>
 void register_curry(FunctionRegistry& f, std::index_sequence<N...>) {
     (
         [&] {
-            std::vector<ParamType> params{P(Tag::FnPtr)};
-            params.resize(N + 1, Any());
+            std::vector<ParamType> params(N + 1, Any());
             f.add("curry", params, &curry_n<N>);
         }(),
         ...);

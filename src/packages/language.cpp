@@ -25,12 +25,12 @@ Dynamic print_empty(NativeCallContext& ctx, Dynamic**) {
 }
 
 Dynamic debug_value(NativeCallContext& ctx, Dynamic** args) {
-    if (ctx.engine().on_debug) ctx.engine().on_debug(args[0]->to_debug(), "", ctx.position());
+    if (ctx.engine().on_debug) ctx.engine().on_debug(args[0]->to_debug(), ctx.source(), ctx.position());
     return Dynamic();
 }
 
 Dynamic debug_empty(NativeCallContext& ctx, Dynamic**) {
-    if (ctx.engine().on_debug) ctx.engine().on_debug("", "", ctx.position());
+    if (ctx.engine().on_debug) ctx.engine().on_debug("", ctx.source(), ctx.position());
     return Dynamic();
 }
 

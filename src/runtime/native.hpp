@@ -47,6 +47,10 @@ public:
     EngineCore& engine() const { return engine_; }
     std::string_view fn_name() const { return fn_name_; }
     Position position() const { return pos_; }
+    // The source name of the running script or module ("" when it has none): what Rhai's
+    // debug() hands to on_debug.
+    std::string_view source() const { return source_; }
+    void set_source(std::string_view s) { source_ = s; }
 
     // Asks the VM to suspend the script at this call. The native's return value is ignored;
     // the script continues when the host resumes the task with a value (pushed as this call's
@@ -79,6 +83,7 @@ private:
     EngineCore& engine_;
     std::string_view fn_name_;
     Position pos_;
+    std::string_view source_;
     bool suspended_ = false;
     bool can_suspend_ = true;
     uint64_t token_ = 0;

@@ -424,12 +424,6 @@ NodePtr Parser::parse_call(std::string name, Position pos, std::vector<std::stri
         next();  // '('
         parse_args(*call, call->text);
     }
-    // `Fn("...")` with a literal name is checked now, as Rhai does before running.
-    if (call->text == "Fn" && call->names.empty() && call->kids.size() == 1 &&
-        call->kids[0]->kind == NodeKind::StringLit && !is_valid_function_name(call->kids[0]->text)) {
-        error(ParseErrorKind::BadInput, "Invalid function name: '" + call->kids[0]->text + "'",
-              call->kids[0]->pos);
-    }
     return call;
 }
 

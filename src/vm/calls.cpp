@@ -160,6 +160,7 @@ Dynamic Machine::call_native(const NativeFunction* nf, std::string_view name, Dy
     ctx.set_can_suspend(can_suspend);
     ctx.set_host_binding(host_binding);
     ctx.set_cell_tracker(&cells);
+    if (!frames_.empty()) ctx.set_source(frames_.back().fn->program->source);
     Dynamic r = nf->call(ctx, argv);
     enforce_size(r, pos);
     if (nf->first_by_ref) enforce_size(*argv[0], pos, true);
@@ -288,7 +289,8 @@ bool Machine::enter_fn_ptr(const FnPtrObj& f, uint32_t args_at, uint32_t argc, u
 }
 
 void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
-                         Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos, CacheEntry* cache) {
+                         Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos, CacheEntry* cache,
+                         bool this_constant) {
     // fn_ptr is never one of the stack slots the argument shifting below overwrites (callers
     // pass a local copy or the receiver's variable).
     if (!fn_ptr.is_fn_ptr()) throw EvalError::mismatch_data_type("Fn", fn_ptr.type_name(), pos);
@@ -344,6 +346,7 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
     for (uint32_t i = 0; i < total; ++i) argv[first + i] = &stack_[args_at + i];
     if (!f.fn) {
         if (const NativeFunction* nf = resolve_native(f.name, argv, first + total, nullptr)) {
+            if (this_constant && nf->first_by_ref && !nf->pure) throw non_pure_on_constant(f.name, pos);
             Dynamic copy;
             if (this_ptr && !nf->first_by_ref && wb_place >= 0) {
                 copy = *this_ptr;
@@ -352,6 +355,18 @@ void Machine::call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc,
             Dynamic r = call_native(nf, f.name, argv, pos, true);
             finish_native_call(std::move(r), ret_slot, args_at + total);
             return;
+        }
+        // A built-in written in Rhai (the prelude's `map`, `filter`, ...): a method of `this`,
+        // or of the first argument when there is no `this`.
+        if (prelude_ && (this_ptr || total >= 1)) {
+            const Dynamic& recv = *argv[0];
+            const uint32_t nargs = this_ptr ? total : total - 1;
+            if (const ScriptFunction* pf = find_method(prelude_.get(), f.name, nargs, recv)) {
+                Dynamic self = std::move(*argv[0]);  // the receiver's own slot, this_val or the argument
+                enter_method(pf, this_ptr ? args_at : args_at + 1, ret_slot, pos, std::move(self),
+                             this_ptr ? wb_place : -1, wb_keys);
+                return;
+            }
         }
     }
     function_not_found(f.name, argv, first + total, pos);
@@ -460,7 +475,7 @@ struct Machine::PlaceCallExtras {
         if (argc >= 1 && stack_[args_at].is_fn_ptr()) {
             Dynamic f = std::move(stack_[args_at]);
             lend();
-            call_value(f, args_at + 1, argc - 1, keys_at, recv, real ? wb : -1, keys_at, pos);
+            call_value(f, args_at + 1, argc - 1, keys_at, recv, real ? wb : -1, keys_at, pos, nullptr, constant);
             lend_to_callee();
             return;
         }
@@ -545,7 +560,7 @@ void Machine::dispatch_method(const MethodCall& mc, CacheEntry* cache, Position 
         auto it = recv.as_map().find(mc.name);
         if (it != recv.as_map().end() && it->second.is_fn_ptr()) {
             Dynamic f = it->second;
-            call_value(f, mc.args_at, mc.argc, mc.ret_slot, &recv, mc.wb_place, mc.wb_keys, pos);
+            call_value(f, mc.args_at, mc.argc, mc.ret_slot, &recv, mc.wb_place, mc.wb_keys, pos, nullptr, mc.constant);
             return;
         }
     }

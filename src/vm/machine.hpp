@@ -308,9 +308,10 @@ private:
     // (may be null) is bound as `this`; with wb_place >= 0 it is copied back into that place
     // of the calling frame when the callee returns.
     // `cache`: the call site's (`f.call(...)`), for FnPtrs made from a name.
+    // `this_constant`: `this` is a constant (a non-pure native may not get it).
     void call_value(const Dynamic& fn_ptr, uint32_t args_at, uint32_t argc, uint32_t ret_slot,
                     Dynamic* this_ptr, int32_t wb_place, uint32_t wb_keys, Position pos,
-                    CacheEntry* cache = nullptr);
+                    CacheEntry* cache = nullptr, bool this_constant = false);
     bool enter_fn_ptr(const FnPtrObj& f, uint32_t args_at, uint32_t argc, uint32_t ret_slot, Position pos,
                       CacheEntry* cache);
     const ScriptFunction* script_fn_by_name(const std::string& name, uint32_t argc, CacheEntry* cache) const;

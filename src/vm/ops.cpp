@@ -2,6 +2,7 @@
 #include "compiler/compiler.hpp"
 #include "runtime/byte_value.hpp"
 #include "runtime/utf8.hpp"
+#include "syntax/keywords.hpp"
 #include "vm/machine.hpp"
 
 namespace rhai::vm {
@@ -217,11 +218,18 @@ void Machine::exec_intrinsic(const bc::Instr& in, const bc::CallSite& site, Fram
     Dynamic result;
     switch (Intrinsic(in.c)) {
         case Intrinsic::FnCreate: {
+            // (pos: where the argument starts, as Rhai reports these errors.) A keyword or
+            // reserved word is Rhai's ErrorParsing (not catchable); another invalid name is
+            // "Function not found".
             const std::string& name = need_string(a[0]);
-            bool ident = !name.empty() && !std::isdigit((unsigned char)name[0]);
-            for (unsigned char c : name) ident = ident && (std::isalnum(c) || c == '_' || c >= 0x80);
-            if (!ident)
+            if (!syntax::is_valid_function_name(name)) {
+                if (syntax::reserved_info(name).reserved || syntax::lookup_keyword_or_symbol(name))
+                    throw EvalError(ErrorKind::ErrorParsing,
+                                    "Syntax error: '" + name + "' is a reserved " +
+                                        (syntax::is_valid_identifier(name) ? "keyword" : "symbol"),
+                                    pos);
                 throw EvalError::function_not_found(name, pos);
+            }
             result = Dynamic::fn_ptr(name);
             break;
         }

@@ -8,21 +8,26 @@ namespace rhai::vm {
 
 namespace {
 
-// Errors `catch` cannot intercept (Rhai's EvalAltResult::is_catchable).
-bool catchable(ErrorKind k) {
+// Rhai's system exceptions (is_system_exception) that this engine raises.
+bool rhai_system_error(ErrorKind k) {
     switch (k) {
-        case ErrorKind::ErrorSystem:
+        case ErrorKind::ErrorParsing:
         case ErrorKind::ErrorStackOverflow:
         case ErrorKind::ErrorTooManyOperations:
         case ErrorKind::ErrorTooManyModules:
         case ErrorKind::ErrorDataTooLarge:
         case ErrorKind::ErrorTerminated:
-        case ErrorKind::ErrorCancelled:
-        case ErrorKind::ErrorMemoryLimit:
-            return false;
-        default:
             return true;
+        default:
+            return false;
     }
+}
+
+// Errors `catch` cannot intercept (Rhai's EvalAltResult::is_catchable): Rhai's system errors
+// (a raw ErrorParsing comes only from Fn("if"); eval wraps its own) and the host's stops.
+bool catchable(ErrorKind k) {
+    if (rhai_system_error(k)) return false;
+    return k != ErrorKind::ErrorSystem && k != ErrorKind::ErrorCancelled && k != ErrorKind::ErrorMemoryLimit;
 }
 
 }  // namespace
@@ -152,7 +157,13 @@ bool Machine::handle_error(EvalError e) {
         // A system error (limits, termination) leaves a function unwrapped and is reported at
         // the call that entered it, level by level: in the end at the outermost call (Rhai's
         // call_script_fn: set_position(pos) for system exceptions).
-        if (!can_catch && !f.call_pos.is_none()) e.set_position(f.call_pos);
+        // eval is the exception: Rhai wraps whatever leaves the evaluated code in
+        // ErrorInFunctionCall("eval"), limit errors too, which makes them catchable (a limit
+        // that stays exceeded trips again at the next loop or call outside the eval). The
+        // host's own stops (cancellation, memory, timeouts) stay uncatchable.
+        const bool eval_wraps = f.is_eval && !can_catch && rhai_system_error(e.kind());
+        if (eval_wraps) can_catch = true;
+        else if (!can_catch && !f.call_pos.is_none()) e.set_position(f.call_pos);
         if (f.wraps_errors && can_catch && !own_not_found) {
             std::string name = f.is_eval ? "eval" : f.fn->name;
             // Calls made by the prelude (callbacks) report no position, as Rhai's natives do.

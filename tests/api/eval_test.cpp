@@ -110,12 +110,8 @@ TEST(Eval, CallFnCallsScriptFunctions) {
 }
 
 TEST(Eval, CompileFileAndSourceName) {
-    auto dir = std::filesystem::temp_directory_path() / "rhai_api_compile_file";
-    std::filesystem::create_directories(dir);
-    auto file = dir / "answer.rhai";
-    {
-        std::ofstream(file) << "fn answer() { 42 }\nanswer()\n";
-    }
+    auto file = api_test::write_temp_script("rhai_api_compile_file", "answer.rhai", "fn answer() { 42 }\nanswer()\n");
+    auto dir = file.parent_path();
     Engine engine;
     AST ast = engine.compile_file(file);
     EXPECT_EQ(engine.eval_ast<INT>(ast), 42);

@@ -2,6 +2,7 @@
 // operators, strict variables, optimization level, invalid map properties.
 #include <gtest/gtest.h>
 
+#include "rhai/diagnostic.hpp"
 #include "test_types.hpp"
 
 using namespace rhai;
@@ -20,6 +21,32 @@ TEST(Options, OnPrintAndOnDebug) {
     ASSERT_EQ(debugged.size(), 1u);
     EXPECT_EQ(debugged[0], "\"dbg\"");  // debug() shows the Debug form, as Rhai
     EXPECT_EQ(positions[0].line, 3u);
+}
+
+TEST(Options, OnDebugGetsTheSource) {
+    // Rhai hands debug() the running AST's source (tests/print.rs: "world" at 1:19); the
+    // default output writes "source @ line:col | text".
+    auto file = api_test::write_temp_script("rhai_on_debug_source", "world.rhai", "let x = \"hello!\"; debug(x)");
+    Engine engine;
+    std::string source, text;
+    Position pos;
+    engine.on_debug([&](std::string_view s, std::string_view src, Position p) {
+        text = s;
+        source = src;
+        pos = p;
+    });
+    engine.run_file(file);
+    EXPECT_EQ(text, "\"hello!\"");
+    EXPECT_EQ(source, file.string());
+    EXPECT_EQ(pos.line, 1u);
+    EXPECT_EQ(pos.column, 19u);
+    EXPECT_EQ(format_debug_line(text, "world", pos), "world @ 1:19 | \"hello!\"");
+    EXPECT_EQ(format_debug_line("x", "world", Position{}), "world | x");
+    EXPECT_EQ(format_debug_line("x", "", Position{}), "x");
+    EXPECT_EQ(format_debug_line("x", "", pos), "1:19 | x");
+    engine.run("debug(1)");
+    EXPECT_EQ(source, "");
+    std::filesystem::remove_all(file.parent_path());
 }
 
 TEST(Options, OnVarResolvesVariables) {

@@ -2,11 +2,23 @@
 #pragma once
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "rhai/rhai.hpp"
 
 namespace api_test {
+
+// Writes `text` to a fresh temp folder `dir` as `name`; returns the file's path.
+inline std::filesystem::path write_temp_script(const std::string& dir, const std::string& name,
+                                               const std::string& text) {
+    auto folder = std::filesystem::temp_directory_path() / dir;
+    std::filesystem::create_directories(folder);
+    auto file = folder / name;
+    std::ofstream(file) << text;
+    return file;
+}
 
 struct Point {
     rhai::INT x = 0;

@@ -2,7 +2,7 @@
 // (options.hpp lists the options).
 //
 // print() goes to stdout (buffered, flushed at exit and before anything goes to stderr),
-// debug() to stderr in Rhai's format. A script error is printed to stderr as
+// debug() to stdout in Rhai's format. A script error is printed to stderr as
 // rhai::format_error shows it (the message, the source line with a caret, the call chain) and
 // makes the exit status 1; usage errors exit 2. --dump prints the bytecode instead
 // of running. `import "lib" as m;` loads lib.rhai from the running script's directory, as the
@@ -69,12 +69,12 @@ std::unique_ptr<RunEnv> make_env(const std::filesystem::path& base) {
         out_buffer.push_back('\n');
         if (out_buffer.size() > (1 << 16)) flush_out();
     };
+    // debug() goes to stdout too (Rhai's default println!), naming the script as the reference
+    // CLI does (it sets the AST's source to the file name).
     env->core.on_debug = [](std::string_view text, std::string_view source, rhai::Position pos) {
-        flush_out();
-        std::string where;
-        if (!source.empty()) where = std::string(source) + " @ ";
-        if (!pos.is_none()) where += std::to_string(pos.line) + ":" + std::to_string(pos.column) + " | ";
-        std::cerr << where << text << '\n';
+        out_buffer.append(rhai::format_debug_line(text, source, pos));
+        out_buffer.push_back('\n');
+        if (out_buffer.size() > (1 << 16)) flush_out();
     };
     const char* src = rhai::packages::prelude_source();
     if (src && *src) env->prelude = rhai::compiler::compile_source(src, env->core, "prelude");
