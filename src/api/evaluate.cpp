@@ -14,12 +14,7 @@ namespace rhai::api {
 namespace {
 
 syntax::Script parse(EngineCore& core, std::string_view text, const std::string& source_name) {
-    syntax::ParseOptions po;
-    po.max_expr_depth = core.limits.max_expr_depth;
-    po.max_function_expr_depth = core.limits.max_function_expr_depth;
-    po.disabled_symbols = core.disabled_symbols;
-    po.custom_operators = core.custom_operators;
-    syntax::Script script = syntax::parse(text, po, source_name);
+    syntax::Script script = syntax::parse(text, compiler::parse_options(core), source_name);
     if (core.limits.max_functions != 0 && script.functions.size() > core.limits.max_functions) {
         const auto& extra = *script.functions[core.limits.max_functions];
         throw ParseError(ParseErrorKind::TooManyFunctions,

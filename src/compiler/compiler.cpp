@@ -701,7 +701,7 @@ private:
             case NodeKind::And:
             case NodeKind::Or: {
                 compile_expr(*n.kids[0]);
-                size_t j = emit(n.kind == NodeKind::And ? Op::AND_JUMP : Op::OR_JUMP, n.pos, -1);
+                size_t j = emit(n.kind == NodeKind::And ? Op::AND_JUMP : Op::OR_JUMP, n.kids[0]->pos, -1);  // a non-bool is reported at the operand
                 compile_expr(*n.kids[1]);
                 emit(Op::CHECK_BOOL, n.kids[1]->pos, 0);
                 patch(j);

@@ -501,6 +501,10 @@ Status Machine::execute() {
                 for (Dynamic* p = first; p < sp; ++p) a.push_back(std::move(*p));
                 sp = first;
                 *sp++ = Dynamic(std::move(a));
+                if (data_limits_) {
+                    SAVE();
+                    enforce_data_size(sp[-1], POS());
+                }
                 if (max_memory_) {  // `loop { a = [a] }` grows memory without a native call
                     SAVE();
                     charge_memory(sp[-1], POS());
@@ -514,6 +518,10 @@ Status Machine::execute() {
                 for (size_t i = 0; i < in.b; ++i) m.insert_or_assign(keys[i].as_string(), std::move(first[i]));
                 sp = first;
                 *sp++ = Dynamic(std::move(m));
+                if (data_limits_) {
+                    SAVE();
+                    enforce_data_size(sp[-1], POS());
+                }
                 if (max_memory_) {
                     SAVE();
                     charge_memory(sp[-1], POS());
@@ -623,9 +631,9 @@ Status Machine::execute() {
             }
             CASE(SET_PLACE) {
                 const bc::Place& p = fn->places[in.b];
-                // Fast path: local_array[int] = value.
+                // Fast path: local_array[int] = value (with no data-size limit to check).
                 if (p.steps.size() == 1 && p.steps[0].is_index && p.root == bc::Place::Root::Local &&
-                    !p.constant) {
+                    !p.constant && !data_limits_) {
                     Dynamic& root = bp[p.slot];
                     Dynamic& key = sp[-2];
                     if (root.is_array() && key.is_int()) {

@@ -246,6 +246,9 @@ private:
     std::vector<std::pair<const Program*, std::shared_ptr<const ScriptGlobals>>> module_globals_;
     // Effective size limits of one value (runtime/size_limits.hpp), checked by enforce_size.
     size_t limit_string_ = 0, limit_array_ = 0, limit_map_ = 0, limit_blob_ = 0;
+    // A data-size limit is configured: values are then measured through their nesting, as
+    // Rhai's check_data_size does (an element or property assignment is checked too).
+    bool data_limits_ = false;
     // Limits::max_memory (memory.cpp): bytes found by the last census of the task's values,
     // and bytes produced since (charged at the size-check points).
     size_t max_memory_ = 0;
@@ -307,6 +310,7 @@ private:
                       Position pos, CacheEntry* cache);
     // in_place: v is a receiver / target that may have grown, not a new value.
     void enforce_size(const Dynamic& v, Position pos, bool in_place = false);
+    void enforce_data_size(const Dynamic& v, Position pos);
     // The memory cap (memory.cpp): charge a value just produced, or one grown in place (by
     // its growth); past the cap a census of everything the task holds decides
     // (ErrorMemoryLimit).

@@ -187,10 +187,14 @@ void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic va
     }
     if (old && old->is_read_only())
         throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, p.root_pos);
-    if (feeding && reads_through_function(*container, last.is_index))
+    if (feeding && reads_through_function(*container, last.is_index)) {
         feed_child(*container, last.is_index, key, last.name, value, pos);
-    else
+    } else {
+        // Rhai checks the data size of an assigned element (of the whole map for a property:
+        // here the value and the map's own count, which set_child checks).
+        if (!feeding) enforce_data_size(value, pos);
         set_child(*container, last.is_index, key, last.name, std::move(value), pos);
+    }
     feed_back(temps, p, pos);
 }
 
