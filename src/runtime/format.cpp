@@ -135,7 +135,7 @@ void append_debug(std::string& out, const Dynamic& v) {
 }  // namespace
 
 std::string Dynamic::to_display() const {
-    switch (tag_) {
+    switch (h_.tag) {
         case Tag::Unit: return {};
         case Tag::Float: return float_to_display(u_.f);
         case Tag::String: return as_string();
