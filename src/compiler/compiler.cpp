@@ -544,8 +544,8 @@ private:
             if (cur->flag && !allow_optional) return false;
             cur = cur->kids[0].get();
         }
-        if (cur->kind == NodeKind::This) return true;
-        return cur->kind == NodeKind::Variable && find_local(cur->text) != nullptr;
+        // A variable with no slot is found by name at run time (Root::Dyn).
+        return cur->kind == NodeKind::This || cur->kind == NodeKind::Variable;
     }
 
     // Pushes the place's index keys and returns its index in the places table.
@@ -562,10 +562,12 @@ private:
             place.root = bc::Place::Root::This;
             place.root_name = "this";
             f_.uses_this = true;
-        } else {
-            const LocalVar* lv = find_local(cur->text);
+        } else if (const LocalVar* lv = find_local(cur->text)) {
             place.slot = lv->slot;
             place.constant = lv->is_const;
+            place.root_name = cur->text;
+        } else {
+            place.root = bc::Place::Root::Dyn;  // constant or not: the value's read-only flag says
             place.root_name = cur->text;
         }
         for (size_t i = chain.size(); i-- > 0;) {
@@ -1195,6 +1197,7 @@ private:
             list += lv.name;
             list += '\0';
             list += std::to_string(lv.slot);
+            if (lv.is_const) list += 'c';  // eval code must not assign to it either
             list += '\0';
         }
         sc.scope = std::move(list);
@@ -1227,7 +1230,9 @@ private:
             return;
         }
         // `push(a, 1)` with a variable first argument: by reference, like `a.push(1)`.
-        if (argc >= 1 && n.kids[0]->kind == NodeKind::Variable && is_place(*n.kids[0])) {
+        // (Only a local: a run-time variable goes by name, so the call can reach script
+        // functions of another program, e.g. the caller's from eval code.)
+        if (argc >= 1 && n.kids[0]->kind == NodeKind::Variable && find_local(n.kids[0]->text)) {
             uint16_t place = compile_place(*n.kids[0]);
             for (size_t i = 1; i < argc; ++i) compile_expr(*n.kids[i]);
             bc::CallSite site;

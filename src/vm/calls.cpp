@@ -401,9 +401,9 @@ struct Machine::PlaceCallExtras {
     // Real storage, a temporary nothing takes back (a char of a string, a missing property), or
     // a value read through a getter / index getter that its setter takes back after the call.
     bool real = temps.temps.empty();
-    bool feeds = !p.constant && temps.feeds_back();
-    int32_t wb = (real && !p.constant) || feeds ? site.place : -1;
-    bool constant = p.constant;
+    bool constant = place_constant(fr, p);
+    bool feeds = !constant && temps.feeds_back();
+    int32_t wb = (real && !constant) || feeds ? site.place : -1;
     if (extras && site.fn_style) {
         extras->copy = *recv;
         recv = &extras->copy;
@@ -454,8 +454,8 @@ struct Machine::PlaceCallExtras {
 void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp) {
     const bc::Place& p = fr.fn->places[size_t(site.place)];
     // (`this_val` is () in a frame without `this`.)
-    const Dynamic& root = p.root == bc::Place::Root::This ? fr.this_val : stack_[fr.base + p.slot];
-    if (root.is_shared() || p.constant) [[unlikely]] {
+    const Dynamic& root = p.root == bc::Place::Root::Local ? stack_[fr.base + p.slot] : *place_variable(fr, p);
+    if (root.is_shared() || p.constant || (p.root == bc::Place::Root::Dyn && place_constant(fr, p))) [[unlikely]] {
         PlaceCallExtras extras;
         if (root.is_shared()) extras.cell = root;
         call_place(in, site, fr, sp, &extras);

@@ -327,9 +327,10 @@ Status Machine::execute() {
             }
             CASE(STORE_DYN) {
                 SAVE();
-                Dynamic* v = find_dyn(frames_.size() - 1, K[in.c].as_string());
+                bool is_const = false;
+                Dynamic* v = find_dyn(frames_.size() - 1, K[in.c].as_string(), &is_const);
                 if (!v) throw EvalError::variable_not_found(K[in.c].as_string(), POS());
-                if (v->is_read_only())
+                if (v->is_read_only() || is_const)
                     throw EvalError(ErrorKind::ErrorAssignmentToConstant,
                                     "Cannot modify constant " + K[in.c].as_string(), POS());
                 --sp;
@@ -657,9 +658,9 @@ Status Machine::execute() {
                 // Fast paths: local_array[int] op= number, and local_map.prop / this.prop op=
                 // number on an existing property; the rest (and errors) in update_place.
                 if (p.steps.size() == 1 && !p.constant) {
-                    Dynamic* root = p.root == bc::Place::Root::Local ? &bp[p.slot]
-                                    : fr->has_this                   ? &fr->this_val
-                                                                     : nullptr;
+                    Dynamic* root = p.root == bc::Place::Root::Local                   ? &bp[p.slot]
+                                    : p.root == bc::Place::Root::This && fr->has_this ? &fr->this_val
+                                                                                      : nullptr;
                     if (root && root->is_shared()) {
                         CHECK_LENT(*root);
                         root = &root->as_shared().value();

@@ -337,6 +337,8 @@ private:
 
     // Places and indexing.
     Dynamic* place_root(Frame& fr, const bc::Place& p, Position pos);
+    Dynamic* place_variable(Frame& fr, const bc::Place& p, bool* is_const = nullptr);
+    bool place_constant(Frame& fr, const bc::Place& p);
     // nullptr: an optional step (`?[`, `?.`) met () on the way.
     Dynamic* walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_t steps, PlaceTemps& temps,
                         Position pos);
@@ -369,7 +371,8 @@ private:
     bool for_next(Dynamic* cursor, Dynamic& out);
 
     // Run-time variables (eval, f!()).
-    Dynamic* find_dyn(size_t frame_index, std::string_view name);
+    // is_const: set when the variable is a `const` of a calling frame (its value is not marked).
+    Dynamic* find_dyn(size_t frame_index, std::string_view name, bool* is_const = nullptr);
     void define_dyn(const std::string& name, Dynamic value, bool is_const);
     void eval_scope_end(Frame& f, uint32_t depth);
     // CONCAT's text of a non-string value (display.cpp): custom types through `to_string`.
