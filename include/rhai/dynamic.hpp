@@ -170,12 +170,12 @@ public:
     enum Flags : uint8_t { None = 0, ReadOnly = 1 };
 
     // ---- construction -------------------------------------------------------------------
-    Dynamic() noexcept : h_{Tag::Unit} { u_.i = 0; }
-    Dynamic(bool b) noexcept : h_{Tag::Bool} { u_.i = 0; u_.b = b; }
-    Dynamic(int v) noexcept : h_{Tag::Int} { u_.i = v; }
-    Dynamic(INT v) noexcept : h_{Tag::Int} { u_.i = v; }
-    Dynamic(FLOAT v) noexcept : h_{Tag::Float} { u_.f = v; }
-    Dynamic(char32_t c) noexcept : h_{Tag::Char} { u_.i = 0; u_.c = c; }
+    Dynamic() noexcept : tag_(Tag::Unit), flags_(0) { u_.i = 0; }
+    Dynamic(bool b) noexcept : tag_(Tag::Bool), flags_(0) { u_.i = 0; u_.b = b; }
+    Dynamic(int v) noexcept : tag_(Tag::Int), flags_(0) { u_.i = v; }
+    Dynamic(INT v) noexcept : tag_(Tag::Int), flags_(0) { u_.i = v; }
+    Dynamic(FLOAT v) noexcept : tag_(Tag::Float), flags_(0) { u_.f = v; }
+    Dynamic(char32_t c) noexcept : tag_(Tag::Char), flags_(0) { u_.i = 0; u_.c = c; }
     Dynamic(std::string s) : Dynamic(Tag::String, new StringObj(std::move(s))) {}
     Dynamic(std::string_view s) : Dynamic(std::string(s)) {}
     Dynamic(const char* s) : Dynamic(std::string(s)) {}
@@ -186,7 +186,7 @@ public:
     static Dynamic unit() { return Dynamic(); }
     static Dynamic timestamp(int64_t steady_ns) {
         Dynamic d;
-        d.h_.tag = Tag::Timestamp;
+        d.tag_ = Tag::Timestamp;
         d.u_.i = steady_ns;
         return d;
     }
@@ -200,52 +200,53 @@ public:
     static Dynamic from_heap(Tag tag, HeapObject* obj) { return Dynamic(tag, obj); }
 
     // ---- copy / move (refcounting) ------------------------------------------------------
-    // The header (type, flags, user tag) moves as one word.
-    Dynamic(const Dynamic& o) noexcept : h_(o.h_), u_(o.u_) {
-        if (is_heap_tag(h_.tag)) u_.p->retain();
+    Dynamic(const Dynamic& o) noexcept : tag_(o.tag_), flags_(o.flags_), u_(o.u_) {
+        if (is_heap_tag(tag_)) u_.p->retain();
     }
-    Dynamic(Dynamic&& o) noexcept : h_(o.h_), u_(o.u_) { o.h_ = Header{}; }
+    Dynamic(Dynamic&& o) noexcept : tag_(o.tag_), flags_(o.flags_), u_(o.u_) {
+        o.tag_ = Tag::Unit;
+        o.flags_ = 0;
+    }
     Dynamic& operator=(const Dynamic& o) noexcept {
-        if (is_heap_tag(o.h_.tag)) o.u_.p->retain();
+        if (is_heap_tag(o.tag_)) o.u_.p->retain();
         drop();
-        h_ = o.h_;
+        tag_ = o.tag_;
+        flags_ = o.flags_;
         u_ = o.u_;
         return *this;
     }
     Dynamic& operator=(Dynamic&& o) noexcept {
         if (this != &o) {
             drop();
-            h_ = o.h_;
+            tag_ = o.tag_;
+            flags_ = o.flags_;
             u_ = o.u_;
-            o.h_ = Header{};
+            o.tag_ = Tag::Unit;
+            o.flags_ = 0;
         }
         return *this;
     }
     ~Dynamic() { drop(); }
 
     // ---- inspection ---------------------------------------------------------------------
-    Tag tag() const { return h_.tag; }
-    bool is_unit() const { return h_.tag == Tag::Unit; }
-    bool is_bool() const { return h_.tag == Tag::Bool; }
-    bool is_int() const { return h_.tag == Tag::Int; }
-    bool is_float() const { return h_.tag == Tag::Float; }
-    bool is_char() const { return h_.tag == Tag::Char; }
-    bool is_string() const { return h_.tag == Tag::String; }
-    bool is_array() const { return h_.tag == Tag::Array; }
-    bool is_map() const { return h_.tag == Tag::Map; }
-    bool is_blob() const { return h_.tag == Tag::Blob; }
-    bool is_fn_ptr() const { return h_.tag == Tag::FnPtr; }
-    bool is_range() const { return h_.tag == Tag::Range || h_.tag == Tag::RangeInclusive; }
-    bool is_timestamp() const { return h_.tag == Tag::Timestamp; }
-    bool is_shared() const { return h_.tag == Tag::Shared; }
-    bool is_custom() const { return h_.tag == Tag::Custom; }
+    Tag tag() const { return tag_; }
+    bool is_unit() const { return tag_ == Tag::Unit; }
+    bool is_bool() const { return tag_ == Tag::Bool; }
+    bool is_int() const { return tag_ == Tag::Int; }
+    bool is_float() const { return tag_ == Tag::Float; }
+    bool is_char() const { return tag_ == Tag::Char; }
+    bool is_string() const { return tag_ == Tag::String; }
+    bool is_array() const { return tag_ == Tag::Array; }
+    bool is_map() const { return tag_ == Tag::Map; }
+    bool is_blob() const { return tag_ == Tag::Blob; }
+    bool is_fn_ptr() const { return tag_ == Tag::FnPtr; }
+    bool is_range() const { return tag_ == Tag::Range || tag_ == Tag::RangeInclusive; }
+    bool is_timestamp() const { return tag_ == Tag::Timestamp; }
+    bool is_shared() const { return tag_ == Tag::Shared; }
+    bool is_custom() const { return tag_ == Tag::Custom; }
 
-    bool is_read_only() const { return h_.flags & ReadOnly; }
-    void set_read_only(bool on) { h_.flags = on ? (h_.flags | ReadOnly) : (h_.flags & ~ReadOnly); }
-    // Rhai's tag: a script-visible i32 carried by every value (`x.tag`, `set_tag`); copies
-    // keep it, new values start at 0.
-    int32_t user_tag() const { return h_.user_tag; }
-    void set_user_tag(int32_t t) { h_.user_tag = t; }
+    bool is_read_only() const { return flags_ & ReadOnly; }
+    void set_read_only(bool on) { flags_ = on ? (flags_ | ReadOnly) : (flags_ & ~ReadOnly); }
 
     // Unchecked accessors: the caller has tested the tag.
     bool as_bool() const { return u_.b; }
@@ -295,19 +296,14 @@ public:
     template <class T> static Dynamic from(T value);
 
 private:
-    Dynamic(Tag t, HeapObject* obj) noexcept : h_{t} { u_.p = obj; }
+    Dynamic(Tag t, HeapObject* obj) noexcept : tag_(t), flags_(0) { u_.p = obj; }
     void drop() noexcept {
-        if (is_heap_tag(h_.tag)) u_.p->release();
+        if (is_heap_tag(tag_)) u_.p->release();
     }
     HeapObject* make_unique();  // clones the heap payload when refs > 1 (dynamic.cpp)
 
-    struct Header {
-        Tag tag = Tag::Unit;  // Tag::Unit is 0: a zeroed header is ()
-        uint8_t flags = 0;
-        uint16_t spare = 0;
-        int32_t user_tag = 0;
-    };
-    Header h_;
+    Tag tag_;
+    uint8_t flags_;
     union Payload {
         bool b;
         INT i;

@@ -1,8 +1,6 @@
-// Package "language": print, debug, type_of, take, tag/set_tag — natives every script can use. (Fn, call, eval,
+// Package "language": print, debug, type_of — natives every script can use. (Fn, call, eval,
 // is_def_var, is_def_fn and is_shared need VM state: they are VM intrinsics, see
 // bc::Intrinsic in src/compiler/bytecode.hpp.)
-#include <cstdint>
-
 #include "packages/packages.hpp"
 
 namespace rhai::packages {
@@ -51,22 +49,6 @@ void register_language(EngineCore& e) {
         *a[0] = Dynamic();
         return v;
     }, /*by_ref=*/true, /*pure=*/false);
-    // Rhai's value tags: tag(x) / x.tag read the i32 every value carries, set_tag(x, n) /
-    // x.tag = n set it (ErrorArithmetic outside the i32 range, with Rhai's text).
-    for (const char* name : {"tag", "get$tag"})
-        e.functions.add(name, {any}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
-            return INT(a[0]->user_tag());
-        });
-    for (const char* name : {"set_tag", "set$tag"})
-        e.functions.add(name, {any, ParamType::of(Tag::Int)}, [](NativeCallContext&, Dynamic** a) -> Dynamic {
-            INT t = a[1]->as_int();
-            if (t < INT32_MIN || t > INT32_MAX)
-                throw EvalError(ErrorKind::ErrorArithmetic,
-                                std::to_string(t) + (t < 0 ? " is too small" : " is too large") +
-                                    " to fit into a tag (must be between -2147483648 and 2147483647)");
-            a[0]->set_user_tag(int32_t(t));
-            return Dynamic();
-        }, /*by_ref=*/true, /*pure=*/false);
 }
 
 }  // namespace rhai::packages

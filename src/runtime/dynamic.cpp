@@ -109,7 +109,7 @@ HeapObject* Dynamic::make_unique() {
     HeapObject* p = u_.p;
     if (p->is_unique()) return p;
     HeapObject* copy = nullptr;
-    switch (h_.tag) {
+    switch (tag_) {
         case Tag::String: copy = new StringObj(*static_cast<StringObj*>(p)); break;
         case Tag::Array: copy = new ArrayObj(*static_cast<ArrayObj*>(p)); break;
         case Tag::Map: copy = new MapObj(*static_cast<MapObj*>(p)); break;
@@ -128,7 +128,7 @@ HeapObject* Dynamic::make_unique() {
 }
 
 std::string Dynamic::type_name() const {
-    switch (h_.tag) {
+    switch (tag_) {
         case Tag::Unit: return "()";
         case Tag::Bool: return "bool";
         case Tag::Int: return "i64";

@@ -135,7 +135,7 @@ void append_debug(std::string& out, const Dynamic& v) {
 }  // namespace
 
 std::string Dynamic::to_display() const {
-    switch (h_.tag) {
+    switch (tag_) {
         case Tag::Unit: return {};
         case Tag::Float: return float_to_display(u_.f);
         case Tag::String: return as_string();
