@@ -14,12 +14,7 @@ namespace rhai::api {
 namespace {
 
 syntax::Script parse(EngineCore& core, std::string_view text, const std::string& source_name) {
-    syntax::ParseOptions po;
-    po.max_expr_depth = core.limits.max_expr_depth;
-    po.max_function_expr_depth = core.limits.max_function_expr_depth;
-    po.disabled_symbols = core.disabled_symbols;
-    po.custom_operators = core.custom_operators;
-    syntax::Script script = syntax::parse(text, po, source_name);
+    syntax::Script script = syntax::parse(text, compiler::parse_options(core), source_name);
     if (core.limits.max_functions != 0 && script.functions.size() > core.limits.max_functions) {
         const auto& extra = *script.functions[core.limits.max_functions];
         throw ParseError(ParseErrorKind::TooManyFunctions,
@@ -35,6 +30,13 @@ void check_strict(const EngineCore& core, const Program& program) {
     auto check = [](const ScriptFunction& fn) {
         for (size_t pc = 0; pc < fn.code.size(); ++pc) {
             const bc::Instr& in = fn.code[pc];
+            // A place rooted at a variable with no slot (x[0] = v, x.push(v)) names it too.
+            const bc::Place* place = nullptr;
+            if (in.op == bc::Op::SET_PLACE || in.op == bc::Op::UPDATE_PLACE) place = &fn.places[in.b];
+            if (in.op == bc::Op::CALL_PLACE) place = &fn.places[size_t(fn.sites[in.b].place)];
+            if (place && place->root == bc::Place::Root::Dyn)
+                throw ParseError(ParseErrorKind::VariableUndefined, "Undefined variable: " + place->root_name,
+                                 place->root_pos);
             if (in.op != bc::Op::LOAD_DYN && in.op != bc::Op::STORE_DYN) continue;
             const Dynamic& name = fn.constants[in.c];
             Position pos = pc < fn.positions.size() ? fn.positions[pc] : Position{};

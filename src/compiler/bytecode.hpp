@@ -78,7 +78,9 @@ struct CallSite {
 // The storage a method call or an assignment writes to: a root variable followed by a chain
 // of index ([key], key evaluated on the stack) and property (.name) steps.
 struct Place {
-    enum class Root : uint8_t { Local, This };
+    // Dyn: a variable with no slot here, found by name at run time (one `eval` defined, or the
+    // caller's in eval code), as LOAD_DYN finds it.
+    enum class Root : uint8_t { Local, This, Dyn };
     struct Step {
         bool is_index;
         std::string name;       // property name (for !is_index)

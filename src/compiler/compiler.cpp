@@ -544,8 +544,8 @@ private:
             if (cur->flag && !allow_optional) return false;
             cur = cur->kids[0].get();
         }
-        if (cur->kind == NodeKind::This) return true;
-        return cur->kind == NodeKind::Variable && find_local(cur->text) != nullptr;
+        // A variable with no slot is found by name at run time (Root::Dyn).
+        return cur->kind == NodeKind::This || cur->kind == NodeKind::Variable;
     }
 
     // Pushes the place's index keys and returns its index in the places table.
@@ -562,10 +562,12 @@ private:
             place.root = bc::Place::Root::This;
             place.root_name = "this";
             f_.uses_this = true;
-        } else {
-            const LocalVar* lv = find_local(cur->text);
+        } else if (const LocalVar* lv = find_local(cur->text)) {
             place.slot = lv->slot;
             place.constant = lv->is_const;
+            place.root_name = cur->text;
+        } else {
+            place.root = bc::Place::Root::Dyn;  // constant or not: the value's read-only flag says
             place.root_name = cur->text;
         }
         for (size_t i = chain.size(); i-- > 0;) {
@@ -701,7 +703,7 @@ private:
             case NodeKind::And:
             case NodeKind::Or: {
                 compile_expr(*n.kids[0]);
-                size_t j = emit(n.kind == NodeKind::And ? Op::AND_JUMP : Op::OR_JUMP, n.pos, -1);
+                size_t j = emit(n.kind == NodeKind::And ? Op::AND_JUMP : Op::OR_JUMP, n.kids[0]->pos, -1);  // a non-bool is reported at the operand
                 compile_expr(*n.kids[1]);
                 emit(Op::CHECK_BOOL, n.kids[1]->pos, 0);
                 patch(j);
@@ -1248,6 +1250,7 @@ private:
             list += lv.name;
             list += '\0';
             list += std::to_string(lv.slot);
+            if (lv.is_const) list += 'c';  // eval code must not assign to it either
             list += '\0';
         }
         sc.scope = std::move(list);
@@ -1272,7 +1275,10 @@ private:
             return;
         }
         // `push(a, 1)` with a variable (or `this`) first argument: by reference, like `a.push(1)`.
-        if (argc >= 1 && is_plain_place(*n.kids[0])) {
+        // (A variable only when it is a local: a run-time variable goes by name, so the call
+        // can reach script functions of another program, e.g. the caller's from eval code.)
+        if (argc >= 1 && is_plain_place(*n.kids[0]) &&
+            (n.kids[0]->kind == NodeKind::This || find_local(n.kids[0]->text))) {
             uint16_t place = compile_place(*n.kids[0]);
             for (size_t i = 1; i < argc; ++i) compile_expr(*n.kids[i]);
             bc::CallSite site;

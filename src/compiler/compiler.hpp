@@ -14,6 +14,7 @@
 #include "compiler/bytecode.hpp"
 #include "runtime/engine_core.hpp"
 #include "syntax/ast.hpp"
+#include "syntax/parser.hpp"
 
 namespace rhai::compiler {
 
@@ -32,6 +33,9 @@ std::shared_ptr<Program> compile(const syntax::Script& script, const CompileOpti
 // the compiler's only use of the parser's entry point.
 std::shared_ptr<Program> compile_source(std::string_view source, const EngineCore& engine,
                                         std::string source_name = "", bool eval_mode = false);
+
+// The parser's options from an engine's settings (limits, disabled symbols, custom operators).
+syntax::ParseOptions parse_options(const EngineCore& engine);
 
 // Human-readable listing of every function of a program (rhai-run --dump, compiler tests).
 std::string disassemble(const Program& program);

@@ -48,7 +48,9 @@ std::string constant_text(const Dynamic& v) {
 #endif
 std::string place_text(const ScriptFunction& fn, uint32_t index) {
     const bc::Place& p = fn.places[index];
-    std::string s = p.root == bc::Place::Root::This ? "this" : "$" + std::to_string(p.slot);
+    std::string s = p.root == bc::Place::Root::This  ? "this"
+                    : p.root == bc::Place::Root::Dyn ? p.root_name
+                                                     : "$" + std::to_string(p.slot);
     for (auto& st : p.steps) s += st.is_index ? "[_]" : "." + st.name;
     if (p.constant) s += " (const)";
     return s;

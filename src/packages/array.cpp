@@ -193,7 +193,7 @@ void register_array(EngineCore& e) {
     f.add("pad", {A, I, Any()}, [](NativeCallContext& ctx, Dynamic** a) -> Dynamic {
         INT len = a[1]->as_int();
         if (len <= 0 || uint64_t(len) <= arr(a).size()) return {};
-        check_container_size(ctx, "Size of array", len, sizeof(Dynamic), ctx.engine().limits.max_array_size);
+        check_container_size(ctx, "Size of array/BLOB", len, sizeof(Dynamic), ctx.engine().limits.max_array_size);
         arr_mut(a).resize(size_t(len), *a[2]);
         return {};
     }, true, false);

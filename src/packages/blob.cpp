@@ -159,12 +159,12 @@ void register_blob(EngineCore& e) {
     f.add("blob", {}, [](NativeCallContext&, Dynamic**) -> Dynamic { return Blob{}; });
     f.add("blob", {I}, [](NativeCallContext& ctx, Dynamic** a) -> Dynamic {
         INT n = a[0]->as_int();
-        check_container_size(ctx, "Size of BLOB", n, 1, ctx.engine().limits.max_array_size);
+        check_container_size(ctx, "Size of array/BLOB", n, 1, ctx.engine().limits.max_array_size);
         return Blob(size_t(std::max<INT>(n, 0)), 0);
     });
     f.add("blob", {I, I}, [](NativeCallContext& ctx, Dynamic** a) -> Dynamic {
         INT n = a[0]->as_int();
-        check_container_size(ctx, "Size of BLOB", n, 1, ctx.engine().limits.max_array_size);
+        check_container_size(ctx, "Size of array/BLOB", n, 1, ctx.engine().limits.max_array_size);
         return Blob(size_t(std::max<INT>(n, 0)), byte_of(a[1]->as_int()));
     });
 
@@ -241,7 +241,7 @@ void register_blob(EngineCore& e) {
     f.add("pad", {B, I, I}, [](NativeCallContext& ctx, Dynamic** a) -> Dynamic {
         INT len = a[1]->as_int();
         if (len <= 0 || uint64_t(len) <= blob(a).size()) return {};
-        check_container_size(ctx, "Size of BLOB", len, 1, ctx.engine().limits.max_array_size);
+        check_container_size(ctx, "Size of array/BLOB", len, 1, ctx.engine().limits.max_array_size);
         blob_mut(a).resize(size_t(len), byte_of(a[2]->as_int()));
         return {};
     }, true, false);

@@ -38,4 +38,23 @@ inline size_t blob_size_limit(const Limits& l) {
     return detail::lowest_limit(l.max_array_size, kHardBlobBytes, l.max_memory, 1);
 }
 
+// Rhai's data-size accounting (calc_data_sizes): a value's array items, map properties and
+// string bytes, counted through nested arrays and maps (a BLOB counts as 1 + its bytes inside
+// a container, its bytes at the top). Strings anywhere inside count toward max_string_size.
+// Only the first kDataSizeDepth levels of nesting are counted (docs/differences.md).
+inline constexpr size_t kDataSizeDepth = 64;
+struct DataSizes {
+    size_t arrays = 0, maps = 0, strings = 0;
+};
+DataSizes data_sizes(const Dynamic& value);
+
+inline bool has_data_size_limit(const Limits& l) {
+    return l.max_string_size != 0 || l.max_array_size != 0 || l.max_map_size != 0;
+}
+
+// Rhai's throw_on_size: ErrorDataTooLarge for the first configured limit exceeded, strings
+// first ("Length of string too large", "Size of array/BLOB too large", "Size of object map
+// too large").
+void throw_on_size(const Limits& l, const DataSizes& sizes, Position pos = {});
+
 }  // namespace rhai

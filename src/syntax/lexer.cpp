@@ -82,11 +82,12 @@ bool allows_unary_after(Tok k) {
 struct LexFailure {
     std::string message;
     Position pos;
+    ParseErrorKind kind = ParseErrorKind::BadInput;
 };
 
 class Lexer {
 public:
-    explicit Lexer(std::string_view src) : src_(src) {}
+    Lexer(std::string_view src, size_t max_string_size) : src_(src), max_string_(max_string_size) {}
 
     std::vector<Token> run() {
         skip_shebang();
@@ -97,6 +98,7 @@ public:
             t.kind = Tok::LexError;
             t.pos = f.pos;
             t.text = f.message;
+            t.err_kind = f.kind;
             out_.push_back(std::move(t));
         }
         Token eof;
@@ -109,6 +111,7 @@ public:
 
 private:
     std::string_view src_;
+    size_t max_string_;  // bytes in one string literal (Rhai's max_string_size); 0 = no limit
     size_t i_ = 0;
     uint32_t line_ = 1;
     uint32_t col_ = 0;  // column of the last consumed character
@@ -150,6 +153,13 @@ private:
     Position here() const { return {line_, col_}; }
 
     [[noreturn]] void fail(std::string msg, Position pos) { throw LexFailure{std::move(msg), pos}; }
+    // Rhai's tokenizer checks the text of every string or char literal as it grows (each
+    // piece of an interpolated string on its own) and reports it at the literal's start.
+    void check_string_size(const std::string& text, Position start) const {
+        if (max_string_ != 0 && text.size() > max_string_)
+            throw LexFailure{"Length of string exceeds the maximum limit (" + std::to_string(max_string_) + ")",
+                             start, ParseErrorKind::LiteralTooLarge};
+    }
 
     void skip_shebang() {
         if (src_.substr(0, 2) == "#!") {
@@ -174,7 +184,7 @@ private:
     bool lex_one();
     void lex_number(char32_t first, Position start, std::optional<Position> negated);
     void lex_identifier(char32_t first, Position start);
-    void lex_backtick_text(Position start);
+    void lex_backtick_text(Position start, Position err_pos);
     std::string scan_string(char32_t term, Position start, bool verbatim, bool continuation,
                             bool interpolation, bool* interpolated);
     std::string scan_raw_string(Position start);
@@ -211,7 +221,7 @@ bool Lexer::lex_one() {
             } else if (peek_is('\n')) {
                 get();
             }
-            lex_backtick_text(start);
+            lex_backtick_text(start, start);
             return true;
         }
         if (c == '#' && (peek_is('"') || peek_is('#'))) {
@@ -354,9 +364,9 @@ void Lexer::lex_identifier(char32_t first, Position start) {
 
 // Text of a back-tick string from the current point up to the closing back-tick (a String
 // token) or up to `${` (an InterpString token; the `{` that follows opens an interpolation).
-void Lexer::lex_backtick_text(Position start) {
+void Lexer::lex_backtick_text(Position start, Position err_pos) {
     bool interpolated = false;
-    std::string s = scan_string('`', start, true, false, true, &interpolated);
+    std::string s = scan_string('`', err_pos, true, false, true, &interpolated);
     push(interpolated ? Tok::InterpString : Tok::String, start, std::move(s));
     if (interpolated) interp_opening_ = true;
 }
@@ -376,6 +386,7 @@ std::string Lexer::scan_string(char32_t term, Position start, bool verbatim, boo
         if (interpolation && !escape) {
             if (c == '$' && peek_is('{')) {
                 *interpolated = true;
+                check_string_size(result, start);
                 return result;
             }
             if (c == '\\' && peek_is('$') && peek_is('{', 1)) {
@@ -383,6 +394,7 @@ std::string Lexer::scan_string(char32_t term, Position start, bool verbatim, boo
                 c = '$';  // `\${` is a literal `${`
             }
         }
+        check_string_size(result, start);  // the text so far, as each character comes in
         if (c == term && !escape) {
             if (peek_is(term)) {
                 get();
@@ -472,9 +484,10 @@ std::string Lexer::scan_raw_string(Position start) {
             if (seen == hashes) return result;
             result += '"';
             result.append(seen, '#');
-            continue;
+        } else {
+            append_utf8(result, c);
         }
-        append_utf8(result, c);
+        check_string_size(result, start);
     }
 }
 
@@ -537,9 +550,9 @@ bool Lexer::lex_symbol(char32_t c, Position start) {
             push(Tok::RBrace, start);
             if (!interp_braces_.empty() && --interp_braces_.back() == 0) {
                 interp_braces_.pop_back();
-                // Back inside the back-tick string that opened this interpolation.
-                Position text_start{line_, col_ + 1};
-                lex_backtick_text(text_start);
+                // Back inside the back-tick string that opened this interpolation (whose
+                // errors Rhai reports at this `}`).
+                lex_backtick_text(Position{line_, col_ + 1}, start);
             }
             return true;
         case '(':
@@ -675,6 +688,8 @@ bool Lexer::lex_symbol(char32_t c, Position start) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view source) { return Lexer(source).run(); }
+std::vector<Token> tokenize(std::string_view source, size_t max_string_size) {
+    return Lexer(source, max_string_size).run();
+}
 
 }  // namespace rhai::syntax

@@ -10,6 +10,7 @@
 //    reports whichever error comes first in the text.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -17,7 +18,8 @@
 
 namespace rhai::syntax {
 
-// Tokenize a whole script. A leading `#!` shebang line is skipped.
-std::vector<Token> tokenize(std::string_view source);
+// Tokenize a whole script. A leading `#!` shebang line is skipped. A string or char literal
+// longer than max_string_size bytes (0 = no limit) is a LiteralTooLarge lexical error.
+std::vector<Token> tokenize(std::string_view source, size_t max_string_size = 0);
 
 }  // namespace rhai::syntax

@@ -19,6 +19,12 @@ struct ParseOptions {
     // 0 means "no configured limit": an internal ceiling (kHardDepthLimit) still applies.
     uint32_t max_expr_depth = 64;
     uint32_t max_function_expr_depth = 32;
+    // Rhai's data-size limits as they apply to literals (0 = no limit): a longer string or
+    // char literal, an array literal reaching max_array_size elements before its `]`, a map
+    // literal with more than max_map_size properties are LiteralTooLarge parse errors.
+    size_t max_string_size = 0;
+    size_t max_array_size = 0;
+    size_t max_map_size = 0;
     // Keywords/operators switched off by the host (Engine::disable_symbol): they lex as
     // reserved symbols, so using them is a syntax error.
     std::set<std::string, std::less<>> disabled_symbols;

@@ -147,7 +147,7 @@ void check_source_text(std::string_view source) {
 
 Script parse(std::string_view source, const ParseOptions& opts, std::string source_name) {
     check_source_text(source);
-    std::vector<Token> toks = tokenize(source);
+    std::vector<Token> toks = tokenize(source, opts.max_string_size);
     apply_symbol_options(toks, opts);
     detail::Parser parser(std::move(toks), opts);
     Script script = parser.parse_script();

@@ -447,18 +447,28 @@ void Parser::parse_args(Node& call, const std::string& fn_name) {
     }
 }
 
+// Rhai's max_array_size / max_map_size for literals: "Size of array literal exceeds ...".
+void Parser::check_literal_size(size_t count, size_t max, const char* what) {
+    if (max != 0 && count >= max)
+        error(ParseErrorKind::LiteralTooLarge,
+              std::string(what) + " exceeds the maximum limit (" + std::to_string(max) + ")", peek().pos);
+}
+
 // array ::= '[' [expr {',' expr} [',']] ']'
 NodePtr Parser::parse_array() {
     auto node = make_node(NodeKind::ArrayLit, next().pos);
     static const std::string kEnd = "Expecting ']' to end this array literal";
     for (;;) {
+        // Rhai checks the count before looking for `]`, so a literal of exactly max_array_size
+        // items is already too large (at its `]`).
+        check_literal_size(node->kids.size(), opts_.max_array_size, "Size of array literal");
         if (eat(Tok::RBracket)) return node;
         if (check(Tok::Eof)) error(ParseErrorKind::MissingToken, kEnd, peek().pos);
         {
             DepthGuard item(*this, peek().pos);
             node->kids.push_back(parse_expr());
         }
-        if (eat(Tok::RBracket)) return node;
+        if (check(Tok::RBracket)) continue;
         if (check(Tok::Eof)) error(ParseErrorKind::MissingToken, kEnd, peek().pos);
         if (!eat(Tok::Comma)) {
             error(ParseErrorKind::MissingToken,
@@ -489,6 +499,7 @@ NodePtr Parser::parse_map() {
             }
         }
         expect(Tok::Colon, "to follow the property '" + key.text + "' in this object map literal");
+        check_literal_size(node->names.size(), opts_.max_map_size, "Number of properties in object map literal");
         node->names.push_back(key.text);
         {
             DepthGuard value(*this, peek().pos);

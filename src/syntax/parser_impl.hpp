@@ -150,6 +150,7 @@ private:
     NodePtr parse_identifier_expr(const Token& id);
     NodePtr parse_call(std::string name, Position pos, std::vector<std::string> ns, bool capture);
     void parse_args(Node& call, const std::string& fn_name);
+    void check_literal_size(size_t count, size_t max, const char* what);
     NodePtr parse_array();
     NodePtr parse_map();
     NodePtr parse_interpolated();

@@ -1,6 +1,7 @@
 // Frames and calls: script functions, methods with `this` (copy-in/copy-out), function
 // pointers, natives with their per-site caches, and the resolution order of architecture.md.
 #include "compiler/compiler.hpp"
+#include "runtime/size_limits.hpp"
 #include "vm/machine.hpp"
 
 namespace rhai::vm {
@@ -117,11 +118,19 @@ void Machine::enter_method(const ScriptFunction* fn, uint32_t args_at, uint32_t 
 void Machine::enforce_size(const Dynamic& v, Position pos, bool in_place) {
     const char* what = nullptr;
     if (v.is_string() && v.as_string().size() > limit_string_) what = "Length of string";
-    else if (v.is_array() && v.as_array().size() > limit_array_) what = "Size of array";
+    else if (v.is_array() && v.as_array().size() > limit_array_) what = "Size of array/BLOB";
     else if (v.is_map() && v.as_map().size() > limit_map_) what = "Size of object map";
-    else if (v.is_blob() && v.as_blob().size() > limit_blob_) what = "Size of BLOB";
+    else if (v.is_blob() && v.as_blob().size() > limit_blob_) what = "Size of array/BLOB";
     if (what) throw EvalError(ErrorKind::ErrorDataTooLarge, std::string(what) + " too large", pos);
     if (max_memory_) charge_memory(v, pos, in_place);
+}
+
+// A new value (a native's result, a literal, a value assigned into an element or property)
+// measured through its nesting, as Rhai's check_data_size does, when a limit is configured.
+// Values a native changed in place are only measured at the top (enforce_size): measuring a
+// growing array in full after every push would make building it quadratic.
+void Machine::enforce_data_size(const Dynamic& v, Position pos) {
+    if (data_limits_ && (v.is_array() || v.is_map())) throw_on_size(engine_.limits, data_sizes(v), pos);
 }
 
 static_assert(CacheEntry::kMaxTags <= NativeMemo::kMaxArgs, "the memo keys every tag a call-site cache keys");
@@ -162,6 +171,7 @@ Dynamic Machine::call_native(const NativeFunction* nf, std::string_view name, Dy
     ctx.set_cell_tracker(&cells);
     if (!frames_.empty()) ctx.set_source(frames_.back().fn->program->source);
     Dynamic r = nf->call(ctx, argv);
+    enforce_data_size(r, pos);
     enforce_size(r, pos);
     if (nf->first_by_ref) enforce_size(*argv[0], pos, true);
     if (ctx.suspended() && !can_suspend)
@@ -448,9 +458,9 @@ struct Machine::PlaceCallExtras {
     // Real storage, a temporary nothing takes back (a char of a string, a missing property), or
     // a value read through a getter / index getter that its setter takes back after the call.
     bool real = temps.temps.empty();
-    bool feeds = !p.constant && temps.feeds_back();
-    int32_t wb = (real && !p.constant) || feeds ? site.place : -1;
-    bool constant = p.constant;
+    bool constant = place_constant(fr, p);
+    bool feeds = !constant && temps.feeds_back();
+    int32_t wb = (real && !constant) || feeds ? site.place : -1;
     if (extras && site.fn_style) {
         extras->copy = *recv;
         recv = &extras->copy;
@@ -502,8 +512,8 @@ struct Machine::PlaceCallExtras {
 void Machine::exec_call_place(const bc::Instr& in, const bc::CallSite& site, Frame& fr, uint32_t sp) {
     const bc::Place& p = fr.fn->places[size_t(site.place)];
     // (`this_val` is () in a frame without `this`.)
-    const Dynamic& root = p.root == bc::Place::Root::This ? fr.this_val : stack_[fr.base + p.slot];
-    if (root.is_shared() || p.constant) [[unlikely]] {
+    const Dynamic& root = p.root == bc::Place::Root::Local ? stack_[fr.base + p.slot] : *place_variable(fr, p);
+    if (root.is_shared() || p.constant || (p.root == bc::Place::Root::Dyn && place_constant(fr, p))) [[unlikely]] {
         PlaceCallExtras extras;
         if (root.is_shared()) extras.cell = root;
         call_place(in, site, fr, sp, &extras);

@@ -377,9 +377,10 @@ Status Machine::execute() {
             }
             CASE(STORE_DYN) {
                 SAVE();
-                Dynamic* v = find_dyn(frames_.size() - 1, K[in.c].as_string());
+                bool is_const = false;
+                Dynamic* v = find_dyn(frames_.size() - 1, K[in.c].as_string(), &is_const);
                 if (!v) throw EvalError::variable_not_found(K[in.c].as_string(), POS());
-                if (v->is_read_only())
+                if (v->is_read_only() || is_const)
                     throw EvalError(ErrorKind::ErrorAssignmentToConstant,
                                     "Cannot modify constant " + K[in.c].as_string(), POS());
                 --sp;
@@ -551,6 +552,10 @@ Status Machine::execute() {
                 for (Dynamic* p = first; p < sp; ++p) a.push_back(std::move(*p));
                 sp = first;
                 *sp++ = Dynamic(std::move(a));
+                if (data_limits_) {
+                    SAVE();
+                    enforce_data_size(sp[-1], POS());
+                }
                 if (max_memory_) {  // `loop { a = [a] }` grows memory without a native call
                     SAVE();
                     charge_memory(sp[-1], POS());
@@ -564,6 +569,10 @@ Status Machine::execute() {
                 for (size_t i = 0; i < in.b; ++i) m.insert_or_assign(keys[i].as_string(), std::move(first[i]));
                 sp = first;
                 *sp++ = Dynamic(std::move(m));
+                if (data_limits_) {
+                    SAVE();
+                    enforce_data_size(sp[-1], POS());
+                }
                 if (max_memory_) {
                     SAVE();
                     charge_memory(sp[-1], POS());
@@ -673,9 +682,9 @@ Status Machine::execute() {
             }
             CASE(SET_PLACE) {
                 const bc::Place& p = fn->places[in.b];
-                // Fast path: local_array[int] = value.
+                // Fast path: local_array[int] = value (with no data-size limit to check).
                 if (p.steps.size() == 1 && p.steps[0].is_index && p.root == bc::Place::Root::Local &&
-                    !p.constant) {
+                    !p.constant && !data_limits_) {
                     Dynamic& root = bp[p.slot];
                     Dynamic& key = sp[-2];
                     if (root.is_array() && key.is_int()) {
@@ -699,9 +708,9 @@ Status Machine::execute() {
                 // Fast paths: local_array[int] op= number, and local_map.prop / this.prop op=
                 // number on an existing property; the rest (and errors) in update_place.
                 if (p.steps.size() == 1 && !p.constant) {
-                    Dynamic* root = p.root == bc::Place::Root::Local ? &bp[p.slot]
-                                    : fr->has_this                   ? &fr->this_val
-                                                                     : nullptr;
+                    Dynamic* root = p.root == bc::Place::Root::Local                   ? &bp[p.slot]
+                                    : p.root == bc::Place::Root::This && fr->has_this ? &fr->this_val
+                                                                                      : nullptr;
                     if (root && root->is_shared()) {
                         CHECK_LENT(*root);
                         root = &root->as_shared().value();

@@ -258,6 +258,9 @@ private:
     std::vector<std::pair<const Program*, std::shared_ptr<const ScriptGlobals>>> module_globals_;
     // Effective size limits of one value (runtime/size_limits.hpp), checked by enforce_size.
     size_t limit_string_ = 0, limit_array_ = 0, limit_map_ = 0, limit_blob_ = 0;
+    // A data-size limit is configured: values are then measured through their nesting, as
+    // Rhai's check_data_size does (an element or property assignment is checked too).
+    bool data_limits_ = false;
     // Limits::max_memory (memory.cpp): bytes found by the last census of the task's values,
     // and bytes produced since (charged at the size-check points).
     size_t max_memory_ = 0;
@@ -319,6 +322,7 @@ private:
                       Position pos, CacheEntry* cache);
     // in_place: v is a receiver / target that may have grown, not a new value.
     void enforce_size(const Dynamic& v, Position pos, bool in_place = false);
+    void enforce_data_size(const Dynamic& v, Position pos);
     // The memory cap (memory.cpp): charge a value just produced, or one grown in place (by
     // its growth); past the cap a census of everything the task holds decides
     // (ErrorMemoryLimit).
@@ -346,6 +350,8 @@ private:
 
     // Places and indexing.
     Dynamic* place_root(Frame& fr, const bc::Place& p, Position pos);
+    Dynamic* place_variable(Frame& fr, const bc::Place& p, bool* is_const = nullptr);
+    bool place_constant(Frame& fr, const bc::Place& p);
     // nullptr: an optional step (`?[`, `?.`) met () on the way.
     Dynamic* walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_t steps, PlaceTemps& temps,
                         Position pos);
@@ -378,7 +384,8 @@ private:
     bool for_next(Dynamic* cursor, Dynamic& out);
 
     // Run-time variables (eval, f!()).
-    Dynamic* find_dyn(size_t frame_index, std::string_view name);
+    // is_const: set when the variable is a `const` of a calling frame (its value is not marked).
+    Dynamic* find_dyn(size_t frame_index, std::string_view name, bool* is_const = nullptr);
     void define_dyn(const std::string& name, Dynamic value, bool is_const);
     void eval_scope_end(Frame& f, uint32_t depth);
     // CONCAT's text of a non-string value (display.cpp): custom types through `to_string`.

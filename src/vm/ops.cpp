@@ -118,7 +118,7 @@ bool Machine::for_next(Dynamic* cursor, Dynamic& out) {
 
 // ---- run-time variables ----------------------------------------------------------------
 
-Dynamic* Machine::find_dyn(size_t fi, std::string_view name) {
+Dynamic* Machine::find_dyn(size_t fi, std::string_view name, bool* is_const) {
     for (;;) {
         Frame& f = frames_[fi];
         if (EvalScope* es = f.eval_scope())
@@ -132,8 +132,10 @@ Dynamic* Machine::find_dyn(size_t fi, std::string_view name) {
         while (i < sc.size()) {
             size_t e1 = sc.find('\0', i);
             size_t e2 = sc.find('\0', e1 + 1);
-            if (std::string_view(sc).substr(i, e1 - i) == name)
+            if (std::string_view(sc).substr(i, e1 - i) == name) {
                 found = &stack_[caller.base + std::stoul(sc.substr(e1 + 1, e2 - e1 - 1))];
+                if (is_const) *is_const = sc[e2 - 1] == 'c';  // "slot" or "slot" + "c"
+            }
             i = e2 + 1;
         }
         if (found) return found;

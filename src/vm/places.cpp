@@ -64,14 +64,28 @@ INT int_key(const Dynamic& key, Position pos) {
 
 }  // namespace
 
+// The root variable itself (a Shared cell stays as it is).
+Dynamic* Machine::place_variable(Frame& fr, const bc::Place& p, bool* is_const) {
+    if (p.root == bc::Place::Root::This) return &fr.this_val;
+    if (p.root == bc::Place::Root::Local) return &stack_[fr.base + p.slot];
+    size_t fi = frames_.size() - 1;
+    while (fi > 0 && &frames_[fi] != &fr) --fi;
+    Dynamic* v = find_dyn(fi, p.root_name, is_const);
+    if (!v) throw EvalError::variable_not_found(p.root_name, p.root_pos);
+    return v;
+}
+
+// A `const` root: known when compiled, or (Root::Dyn) marked on the value eval defined.
+bool Machine::place_constant(Frame& fr, const bc::Place& p) {
+    if (p.root != bc::Place::Root::Dyn) return p.constant;
+    bool is_const = false;
+    return place_variable(fr, p, &is_const)->is_read_only() || is_const;
+}
+
 Dynamic* Machine::place_root(Frame& fr, const bc::Place& p, Position pos) {
-    Dynamic* root;
-    if (p.root == bc::Place::Root::This) {
-        if (!fr.has_this) throw EvalError(ErrorKind::ErrorUnboundThis, "'this' not bound", p.root_pos);
-        root = &fr.this_val;
-    } else {
-        root = &stack_[fr.base + p.slot];
-    }
+    if (p.root == bc::Place::Root::This && !fr.has_this)
+        throw EvalError(ErrorKind::ErrorUnboundThis, "'this' not bound", p.root_pos);
+    Dynamic* root = place_variable(fr, p);
     if (root->is_shared()) root = &shared_value(*root, pos);
     return root;
 }
@@ -163,7 +177,7 @@ void Machine::feed_back(PlaceTemps& temps, const bc::Place& p, Position pos) {
 
 void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic value, Position pos,
                         bool feeding) {
-    if (p.constant)
+    if (place_constant(fr, p))
         throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, p.root_pos);
     if (p.steps.empty()) {
         *place_root(fr, p, pos) = std::move(value);
@@ -187,16 +201,20 @@ void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic va
     }
     if (old && old->is_read_only())
         throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, p.root_pos);
-    if (feeding && reads_through_function(*container, last.is_index))
+    if (feeding && reads_through_function(*container, last.is_index)) {
         feed_child(*container, last.is_index, key, last.name, value, pos);
-    else
+    } else {
+        // Rhai checks the data size of an assigned element (of the whole map for a property:
+        // here the value and the map's own count, which set_child checks).
+        if (!feeding) enforce_data_size(value, pos);
         set_child(*container, last.is_index, key, last.name, std::move(value), pos);
+    }
     feed_back(temps, p, pos);
 }
 
 void Machine::update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::BinOp op, Dynamic rhs,
                            Position pos, CacheEntry* cache) {
-    if (p.constant)
+    if (place_constant(fr, p))
         throw EvalError(ErrorKind::ErrorAssignmentToConstant, "Cannot modify constant " + p.root_name, p.root_pos);
     Dynamic* target;
     Dynamic scratch;

@@ -40,6 +40,7 @@ Machine::Machine(EngineCore& engine, std::shared_ptr<const Program> program,
     limit_array_ = array_size_limit(l);
     limit_map_ = map_size_limit(l);
     limit_blob_ = blob_size_limit(l);
+    data_limits_ = has_data_size_limit(l);
     max_memory_ = l.max_memory;
     if (l.max_call_levels) call_limit_ = l.max_call_levels;
     if (l.max_variables && l.max_variables < UINT32_MAX) max_variables_ = uint32_t(l.max_variables);

@@ -114,6 +114,16 @@ TEST(Options, StrictVariables) {
     }
     EXPECT_NO_THROW(engine.compile("let a = 1; a + 1"));
     EXPECT_NO_THROW(engine.compile("fn f(x) { x } f(1)"));
+    // An undefined variable as the root of an assignment target or a method receiver.
+    for (const char* src : {"zz[0] = 1;", "zz.x += 1;", "zz.push(1);"}) {
+        try {
+            engine.compile(src);
+            FAIL() << src;
+        } catch (const ParseError& e) {
+            EXPECT_EQ(e.kind(), ParseErrorKind::VariableUndefined) << src;
+            EXPECT_EQ(std::string(e.what()).find("Undefined variable: zz"), 0u) << e.what();
+        }
+    }
 }
 
 TEST(Options, OptimizationLevels) {
