@@ -1118,6 +1118,10 @@ private:
         size_t top = here();
         bind_label();
         size_t next = emit(Op::FOR_NEXT, n.pos, 0, 0, cursor);
+        // The first element comes from FOR_NEXT, the others from FOR_LOOP at the bottom (one
+        // instruction per iteration instead of a jump back to FOR_NEXT); `continue` goes to top.
+        const size_t body = here();
+        bind_label();
         if (n.names.size() > 1) {
             emit(Op::FOR_INDEX, n.pos, 1, 0, cursor);
             emit(Op::STORE_LOCAL, n.pos, -1, 0, index_var);
@@ -1125,7 +1129,7 @@ private:
         begin_loop(true);
         std::vector<uint16_t> clears;
         compile_block_stmt(*n.kids[1], &clears);
-        emit(Op::JUMP, n.pos, 0, 0, 0, uint32_t(top));
+        emit(Op::FOR_LOOP, n.pos, 0, 0, cursor, uint32_t(body));
         patch(next);
         patch(prep);
         end_loop(top, n.pos);

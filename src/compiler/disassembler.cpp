@@ -116,7 +116,7 @@ std::string operands(const ScriptFunction& fn, const bc::Instr& in) {
         case Op::INTRINSIC: return site(in.b) + "/" + std::to_string(in.a);
         case Op::MAKE_CLOSURE:
             return " fn#" + std::to_string(in.c) + " captures " + std::to_string(in.a);
-        case Op::FOR_PREP: case Op::FOR_NEXT:
+        case Op::FOR_PREP: case Op::FOR_NEXT: case Op::FOR_LOOP:
             return " $" + std::to_string(in.b) + " -> " + std::to_string(in.c);
         case Op::FOR_INDEX: return " $" + std::to_string(in.b);
         case Op::MATCH_JUMP: return " " + constant_text(fn.constants[in.b]) + " -> " + std::to_string(in.c);

@@ -946,35 +946,46 @@ Status Machine::execute() {
                 for_prep(bp + in.b, std::move(v), POS());
                 NEXT();
             }
-            CASE(FOR_NEXT) {
-                TICK_AT(pc - 1);
-                Dynamic* cur = bp + in.b;
-                Dynamic* var = cur + 3;
-                if (var->is_shared()) {  // captured: one shared variable
-                    CHECK_LENT(*var);
-                    var = &var->as_shared().value();
-                }
-                if (cur->is_int()) {
-                    INT v = cur->as_int();
-                    INT last = cur[1].as_int();
-                    if (v > last) {
-                        pc = code + in.c;
-                        FAST_NEXT();
-                    }
-                    *var = Dynamic(v);
-                    if (v == last) *cur = Dynamic();
-                    else *cur = Dynamic(v + 1);
-                    cur[2] = Dynamic(cur[2].as_int() + 1);
-                    FAST_NEXT();
-                }
-                SAVE();
-                if (!for_next(cur, *var)) {
-                    pc = code + in.c;
-                    FAST_NEXT();
-                }
-                cur[2] = Dynamic(cur[2].as_int() + 1);
-                FAST_NEXT();
-            }
+            // FOR_NEXT jumps to c when the loop is done, FOR_LOOP (the same step at the loop's
+            // bottom) when it is not. An INT cursor (a range) holds the next value, cur[1] the
+            // last one, cur[2] the element count so far; all three are scalars.
+#define FOR_STEP(on_done, on_more)                                                             \
+    {                                                                                          \
+        TICK_AT(pc - 1);                                                                       \
+        Dynamic* cur = bp + in.b;                                                              \
+        Dynamic* var = cur + 3;                                                                \
+        if (var->is_shared()) { /* captured: one shared variable */                            \
+            CHECK_LENT(*var);                                                                  \
+            var = &var->as_shared().value();                                                   \
+        }                                                                                      \
+        if (cur->is_int()) {                                                                   \
+            INT v = cur->as_int();                                                             \
+            INT last = cur[1].as_int();                                                        \
+            if (v > last) {                                                                    \
+                on_done;                                                                       \
+                FAST_NEXT();                                                                   \
+            }                                                                                  \
+            *var = Dynamic(v);                                                                 \
+            if (v == last) put(*cur, Dynamic());                                               \
+            else put(*cur, v + 1);                                                             \
+            put(cur[2], cur[2].as_int() + 1);                                                  \
+            on_more;                                                                           \
+            FAST_NEXT();                                                                       \
+        }                                                                                      \
+        SAVE();                                                                                \
+        if (!for_next(cur, *var)) {                                                            \
+            on_done;                                                                           \
+            FAST_NEXT();                                                                       \
+        }                                                                                      \
+        cur[2] = Dynamic(cur[2].as_int() + 1);                                                 \
+        on_more;                                                                               \
+        FAST_NEXT();                                                                           \
+    }
+            CASE(FOR_NEXT)
+                FOR_STEP(pc = code + in.c, (void)0)
+            CASE(FOR_LOOP)
+                FOR_STEP((void)0, pc = code + in.c)
+#undef FOR_STEP
             CASE(FOR_INDEX)
                 *sp++ = Dynamic(bp[in.b + 2].as_int() - 1);
                 FAST_NEXT();
