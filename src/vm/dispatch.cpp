@@ -658,7 +658,7 @@ Status Machine::execute() {
                 Dynamic& obj = sp[-1];
                 if (obj.is_map()) {
                     const Map& m = obj.as_map();
-                    auto it = m.find(K[in.c].as_string());
+                    auto it = find_prop(m, K[in.c].as_string());
                     if (it != m.end()) {
                         Dynamic v = it->second;
                         obj = std::move(v);
@@ -719,7 +719,7 @@ Status Machine::execute() {
                         }
                     } else if (root && root->is_map()) {
                         Map& m = root->map_mut();
-                        auto it = m.find(p.steps[0].name);
+                        auto it = find_prop(m, p.steps[0].name);
                         if (it != m.end() && !it->second.is_read_only() &&
                             binary_fast_inline(BinOp(in.a), it->second, sp[-1], it->second)) {
                             --sp;
