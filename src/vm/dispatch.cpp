@@ -185,7 +185,7 @@ Status Machine::execute() {
 #define CAN_ENTER(callee_, base_)                                                              \
     ((callee_)->program == fn->program && frames_.size() <= call_limit_ &&                     \
      stack_.size() >= size_t(base_) + (callee_)->num_locals + (callee_)->max_stack + 1)
-#define ENTER_INLINE(callee_, base_, ret_)                                                     \
+#define ENTER_FRAME(callee_, base_, ret_)                                                      \
     do {                                                                                       \
         fr->pc = pc;                                                                           \
         CacheEntry* caches_ = fr->caches - fn->site_base + (callee_)->site_base;               \
@@ -196,6 +196,10 @@ Status Machine::execute() {
         K = fn->constants.data();                                                              \
         bp = stack_.data() + (base_);                                                          \
         sp = bp + fn->num_locals;                                                              \
+    } while (0)
+#define ENTER_INLINE(callee_, base_, ret_)                                                     \
+    do {                                                                                       \
+        ENTER_FRAME(callee_, base_, ret_);                                                     \
         TICK_AT(pc);                                                                           \
         FAST_NEXT();                                                                           \
     } while (0)
@@ -864,6 +868,28 @@ Status Machine::execute() {
                             ENTER_FN_PTR(f.as_fn_ptr(), at, in.a, at);
                         }
                     }
+                } else if (!site.is_call && !site.fn_style) {
+                    // `x.method(args)` on a plain local whose script method the site's cache
+                    // holds (dispatch_method's step 1): `this` moves into the frame and back
+                    // into the variable on return (wb_place), as enter_method does.
+                    const bc::Place& p = fn->places[size_t(site.place)];
+                    if (p.steps.empty() && p.root == bc::Place::Root::Local && !p.constant) {
+                        Dynamic* recv = bp + p.slot;
+                        const CacheEntry& ce = fr->caches[in.b];
+                        const ScriptFunction* m = ce.method_fn;
+                        uint32_t at = uint32_t(sp - stack_.data()) - in.a;
+                        if (m && !recv->is_shared() && recv->tag() != Tag::Custom && ce.method_tag == recv->tag() &&
+                            ce.method_program == fn->program && CAN_ENTER(m, at)) {
+                            int32_t wb = site.place;
+                            ENTER_FRAME(m, at, at);
+                            fr->has_this = true;
+                            fr->this_val = std::move(*recv);
+                            fr->wb_place = wb;
+                            fr->wb_keys = at;
+                            TICK_AT(pc);
+                            FAST_NEXT();
+                        }
+                    }
                 }
                 SAVE();
                 exec_call_place(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
@@ -878,10 +904,20 @@ Status Machine::execute() {
                 FAST_NEXT();
             }
             CASE(RETURN) {
-                if (fr->wb_place < 0 && frames_.size() > 1 &&
-                    (handlers_.empty() || handlers_.back().frame_depth < frames_.size())) {
-                    // A plain script call returning into a script caller: the value goes to
-                    // the return slot, everything else the frame left above it is cleared.
+                if (frames_.size() > 1 && (handlers_.empty() || handlers_.back().frame_depth < frames_.size())) {
+                    if (fr->wb_place >= 0) {
+                        // A method called on a plain local variable: `this` goes straight back
+                        // (write_back's set_place on a place without steps); the rest slow.
+                        if (fr->extra) goto return_slow;
+                        const Frame& caller = frames_[frames_.size() - 2];
+                        const bc::Place& p = caller.fn->places[size_t(fr->wb_place)];
+                        if (!p.steps.empty() || p.root != bc::Place::Root::Local || p.constant) goto return_slow;
+                        Dynamic& var = stack_[caller.base + p.slot];
+                        if (var.is_shared()) goto return_slow;
+                        var = std::move(fr->this_val);
+                    }
+                    // A script call returning into a script caller: the value goes to the
+                    // return slot, everything else the frame left above it is cleared.
                     Dynamic* ret = stack_.data() + fr->ret_slot;
                     Dynamic* top = sp - 1;
                     if (top != ret) {
@@ -898,6 +934,7 @@ Status Machine::execute() {
                     bp = stack_.data() + fr->base;
                     FAST_NEXT();
                 }
+            return_slow:
                 Dynamic v = std::move(*--sp);
                 SAVE();
                 Frame& done = frames_.back();
@@ -1008,6 +1045,7 @@ Status Machine::execute() {
 #undef AFTER_CALL
 #undef CAN_ENTER
 #undef ENTER_INLINE
+#undef ENTER_FRAME
 #undef ENTER_FN_PTR
 }
 
