@@ -889,6 +889,16 @@ Status Machine::execute() {
                             TICK_AT(pc);
                             FAST_NEXT();
                         }
+                        if (!recv->is_shared()) {
+                            // Natives and uncached methods: what call_place passes for such a
+                            // place (real storage, written back; no temporaries to feed back).
+                            SAVE();
+                            dispatch_method({site.name, recv, false, true, at, in.a, at, site.place, at, false, false},
+                                            fr->caches + in.b, POS());
+                            AFTER_CALL();
+                            TICK_AT(pc);
+                            FAST_NEXT();
+                        }
                     }
                 }
                 SAVE();
