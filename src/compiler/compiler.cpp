@@ -887,6 +887,12 @@ private:
             if (r.kind == NodeKind::IntLit && r.int_value >= INT16_MIN && r.int_value <= INT16_MAX &&
                 cond.kids[0]->kind != NodeKind::IntLit) {
                 compile_expr(*cond.kids[0]);
+                // A local compared with a small literal: one instruction, the local read in place.
+                if (r.int_value >= -16 && r.int_value <= 15 && trailing_loads(1) == 1) {
+                    uint16_t slot = take_load();
+                    uint8_t a = uint8_t((int(op) - int(BinOp::Eq)) | (int(r.int_value) << 3));
+                    return emit(Op::CMP_LOCAL_INT_JUMP, cond.pos, 0, a, slot);
+                }
                 return emit(Op::CMP_INT_JUMP, cond.pos, -1, uint8_t(op), uint16_t(int16_t(r.int_value)));
             }
             if (!fold_binary(op, *cond.kids[0], *cond.kids[1], folded)) {

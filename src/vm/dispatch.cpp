@@ -800,6 +800,20 @@ Status Machine::execute() {
                 if (!result) pc = code + in.c;
                 FAST_NEXT();
             }
+            CASE(CMP_LOCAL_INT_JUMP) {
+                const Dynamic& l = LOCAL_VALUE(bp[in.b]);
+                BinOp op = BinOp(int(BinOp::Eq) + (in.a & 7));
+                INT b = int8_t(in.a) >> 3;
+                bool result;
+                if (l.is_int()) {
+                    result = int_compare(op, l.as_int(), b);
+                } else {
+                    SAVE();
+                    result = compare_slow(op, l, Dynamic(b), POS(), nullptr);
+                }
+                if (!result) pc = code + in.c;
+                FAST_NEXT();
+            }
             CASE(AND_JUMP)
             CASE(OR_JUMP) {
                 Dynamic& c = sp[-1];
