@@ -279,6 +279,13 @@ private:
         size_t n = trailing_loads(2);
         if (op == Op::CMP_JUMP) {
             if (n == 0) return emit(Op::CMP_JUMP, pos, -2, a, site);
+            if (n == 2) {  // two locals: the right one (and the site) in a NOP operand word after it
+                uint16_t right = take_load();
+                uint16_t left = take_load();
+                size_t at = emit(Op::CMP_LOCALS_JUMP, pos, 0, a, left);
+                emit(Op::NOP, pos, 0, 0, right, site);
+                return at;
+            }
             return emit(Op::CMP_LOCAL_JUMP, pos, -1, a, take_load());
         }
         if (n == 2) {

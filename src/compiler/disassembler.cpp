@@ -108,6 +108,10 @@ std::string operands(const ScriptFunction& fn, const bc::Instr& in) {
         case Op::CMP_INT_JUMP:
             return std::string(" ") + bc::binop_name(bc::BinOp(in.a)) + " " + std::to_string(int16_t(in.b)) +
                    " -> " + std::to_string(in.c);
+        case Op::CMP_LOCALS_JUMP:
+            return " $" + std::to_string(in.b) + " " + bc::binop_name(bc::BinOp(in.a)) + " (next) -> " +
+                   std::to_string(in.c);
+        case Op::NOP: return in.b || in.c ? " $" + std::to_string(in.b) + " site " + std::to_string(in.c) : "";
         case Op::CMP_LOCAL_INT_JUMP:
             return " $" + std::to_string(in.b) + " " + bc::binop_name(bc::BinOp(int(bc::BinOp::Eq) + (in.a & 7))) +
                    " " + std::to_string(int8_t(in.a) >> 3) + " -> " + std::to_string(in.c);

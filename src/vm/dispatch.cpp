@@ -772,6 +772,12 @@ Status Machine::execute() {
                 if (!result) pc = code + in.c;
                 FAST_NEXT();
             }
+            // A comparison of two operands (bound references) for a conditional jump: INTs
+            // inline, the rest in compare_slow.
+#define COMPARE(l_, r_, cache_)                                                                \
+    ((l_).is_int() && (r_).is_int() ? int_compare(BinOp(in.a), (l_).as_int(), (r_).as_int())   \
+                                    : (fr->pc = pc, saved_sp_ = uint32_t(sp - stack_.data()),  \
+                                       compare_slow(BinOp(in.a), l_, r_, POS(), cache_)))
             CASE(CMP_LOCAL_JUMP) {
                 Dynamic& l = sp[-1];
                 const Dynamic& r = LOCAL_VALUE(bp[in.b]);
@@ -800,6 +806,14 @@ Status Machine::execute() {
                 if (!result) pc = code + in.c;
                 FAST_NEXT();
             }
+            CASE(CMP_LOCALS_JUMP) {
+                const bc::Instr operand = *pc++;  // the NOP after it
+                const Dynamic& l = LOCAL_VALUE(bp[in.b]);
+                const Dynamic& r = LOCAL_VALUE(bp[operand.b]);
+                bool result = COMPARE(l, r, fr->caches + operand.c);
+                if (!result) pc = code + in.c;
+                FAST_NEXT();
+            }
             CASE(CMP_LOCAL_INT_JUMP) {
                 const Dynamic& l = LOCAL_VALUE(bp[in.b]);
                 BinOp op = BinOp(int(BinOp::Eq) + (in.a & 7));
@@ -814,6 +828,7 @@ Status Machine::execute() {
                 if (!result) pc = code + in.c;
                 FAST_NEXT();
             }
+#undef COMPARE
             CASE(AND_JUMP)
             CASE(OR_JUMP) {
                 Dynamic& c = sp[-1];

@@ -93,8 +93,8 @@ TEST(CompilerDisasm, OperandsReadFromLocalsInPlace) {
    7 INDEX_LOCAL $0[_]
    8 BINARY +
    9 DEFINE_LOCAL $2
-  10 LOAD_LOCAL $1
-  11 CMP_LOCAL_JUMP < $2 -> 14
+  10 CMP_LOCALS_JUMP $1 < (next) -> 14
+  11 NOP $2 site 4
   12 ADD_LOCAL_INT $1 += 1
   13 LOOP -> 10
   14 PUSH_UNIT
