@@ -211,8 +211,13 @@ Status Machine::execute() {
     do {                                                                                       \
         const FnPtrObj& fp_ = (fo_);                                                           \
         uint32_t nc_ = uint32_t(fp_.curried.size());                                           \
-        const ScriptFunction* t_ = fp_.fn ? fp_.fn.get()                                       \
-                                          : script_fn_by_name(fp_.name, nc_ + (argc_), fr->caches + in.b); \
+        const CacheEntry& ce_ = fr->caches[in.b]; /* script_fn_by_name's cache hit, inline */  \
+        const ScriptFunction* t_ =                                                             \
+            fp_.fn ? fp_.fn.get()                                                              \
+            : ce_.method_fn && ce_.method_program == program_.get() && ce_.method_fn->arity == nc_ + (argc_) && \
+                    ce_.method_fn->name == fp_.name                                            \
+                ? ce_.method_fn                                                                \
+                : script_fn_by_name(fp_.name, nc_ + (argc_), fr->caches + in.b);               \
         if (t_ && t_->arity == nc_ + (argc_) && CAN_ENTER(t_, at_) &&                          \
             (!fp_.fn || t_->program == program_.get() || t_->program == prelude_.get()) &&     \
             !any_lent(fp_)) {                                                                  \
