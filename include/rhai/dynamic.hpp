@@ -300,7 +300,13 @@ private:
     void drop() noexcept {
         if (is_heap_tag(h_.tag)) u_.p->release();
     }
-    HeapObject* make_unique();  // clones the heap payload when refs > 1 (dynamic.cpp)
+    // Clones the heap payload when refs > 1 (the copy in dynamic.cpp); the common unique case inline.
+    HeapObject* make_unique() {
+        if (u_.p->is_unique()) [[likely]]
+            return u_.p;
+        return make_unique_shared();
+    }
+    HeapObject* make_unique_shared();
 
     // The first word: one struct, so copies and moves are a single 8-byte load and store.
     struct Head {

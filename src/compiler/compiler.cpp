@@ -279,6 +279,13 @@ private:
         size_t n = trailing_loads(2);
         if (op == Op::CMP_JUMP) {
             if (n == 0) return emit(Op::CMP_JUMP, pos, -2, a, site);
+            if (n == 2) {  // two locals: the right one (and the site) in a NOP operand word after it
+                uint16_t right = take_load();
+                uint16_t left = take_load();
+                size_t at = emit(Op::CMP_LOCALS_JUMP, pos, 0, a, left);
+                emit(Op::NOP, pos, 0, 0, right, site);
+                return at;
+            }
             return emit(Op::CMP_LOCAL_JUMP, pos, -1, a, take_load());
         }
         if (n == 2) {
@@ -895,6 +902,12 @@ private:
             if (r.kind == NodeKind::IntLit && r.int_value >= INT16_MIN && r.int_value <= INT16_MAX &&
                 cond.kids[0]->kind != NodeKind::IntLit) {
                 compile_expr(*cond.kids[0]);
+                // A local compared with a small literal: one instruction, the local read in place.
+                if (r.int_value >= -16 && r.int_value <= 15 && trailing_loads(1) == 1) {
+                    uint16_t slot = take_load();
+                    uint8_t a = uint8_t((int(op) - int(BinOp::Eq)) | (int(r.int_value) << 3));
+                    return emit(Op::CMP_LOCAL_INT_JUMP, cond.pos, 0, a, slot);
+                }
                 return emit(Op::CMP_INT_JUMP, cond.pos, -1, uint8_t(op), uint16_t(int16_t(r.int_value)));
             }
             if (!fold_binary(op, *cond.kids[0], *cond.kids[1], folded)) {
@@ -1141,6 +1154,10 @@ private:
         size_t top = here();
         bind_label();
         size_t next = emit(Op::FOR_NEXT, n.pos, 0, 0, cursor);
+        // The first element comes from FOR_NEXT, the others from FOR_LOOP at the bottom (one
+        // instruction per iteration instead of a jump back to FOR_NEXT); `continue` goes to top.
+        const size_t body = here();
+        bind_label();
         if (n.names.size() > 1) {
             emit(Op::FOR_INDEX, n.pos, 1, 0, cursor);
             emit(Op::STORE_LOCAL, n.pos, -1, 0, index_var);
@@ -1148,7 +1165,7 @@ private:
         begin_loop(true);
         std::vector<uint16_t> clears;
         compile_block_stmt(*n.kids[1], &clears);
-        emit(Op::JUMP, n.pos, 0, 0, 0, uint32_t(top));
+        emit(Op::FOR_LOOP, n.pos, 0, 0, cursor, uint32_t(body));
         patch(next);
         patch(prep);
         end_loop(top, n.pos);

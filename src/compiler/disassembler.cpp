@@ -110,6 +110,13 @@ std::string operands(const ScriptFunction& fn, const bc::Instr& in) {
         case Op::CMP_INT_JUMP:
             return std::string(" ") + bc::binop_name(bc::BinOp(in.a)) + " " + std::to_string(int16_t(in.b)) +
                    " -> " + std::to_string(in.c);
+        case Op::CMP_LOCALS_JUMP:
+            return " $" + std::to_string(in.b) + " " + bc::binop_name(bc::BinOp(in.a)) + " (next) -> " +
+                   std::to_string(in.c);
+        case Op::NOP: return in.b || in.c ? " $" + std::to_string(in.b) + " site " + std::to_string(in.c) : "";
+        case Op::CMP_LOCAL_INT_JUMP:
+            return " $" + std::to_string(in.b) + " " + bc::binop_name(bc::BinOp(int(bc::BinOp::Eq) + (in.a & 7))) +
+                   " " + std::to_string(int8_t(in.a) >> 3) + " -> " + std::to_string(in.c);
         case Op::CALL_SCRIPT:
             return site(in.b) + "/" + std::to_string(in.a) + " fn#" + std::to_string(in.c);
         case Op::CALL: case Op::CALL_METHOD: return site(in.b) + "/" + std::to_string(in.a);
@@ -118,7 +125,7 @@ std::string operands(const ScriptFunction& fn, const bc::Instr& in) {
         case Op::INTRINSIC: return site(in.b) + "/" + std::to_string(in.a);
         case Op::MAKE_CLOSURE:
             return " fn#" + std::to_string(in.c) + " captures " + std::to_string(in.a);
-        case Op::FOR_PREP: case Op::FOR_NEXT:
+        case Op::FOR_PREP: case Op::FOR_NEXT: case Op::FOR_LOOP:
             return " $" + std::to_string(in.b) + " -> " + std::to_string(in.c);
         case Op::FOR_INDEX: return " $" + std::to_string(in.b);
         case Op::MATCH_JUMP: return " " + constant_text(fn.constants[in.b]) + " -> " + std::to_string(in.c);

@@ -105,9 +105,8 @@ Dynamic Dynamic::shared(Dynamic value) {
     return d;
 }
 
-HeapObject* Dynamic::make_unique() {
+HeapObject* Dynamic::make_unique_shared() {
     HeapObject* p = u_.p;
-    if (p->is_unique()) return p;
     HeapObject* copy = nullptr;
     switch (h_.tag) {
         case Tag::String: copy = new StringObj(*static_cast<StringObj*>(p)); break;

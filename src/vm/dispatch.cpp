@@ -185,7 +185,7 @@ Status Machine::execute() {
 #define CAN_ENTER(callee_, base_)                                                              \
     ((callee_)->program == fn->program && frames_.size() <= call_limit_ &&                     \
      stack_.size() >= size_t(base_) + (callee_)->num_locals + (callee_)->max_stack + 1)
-#define ENTER_INLINE(callee_, base_, ret_)                                                     \
+#define ENTER_FRAME(callee_, base_, ret_)                                                      \
     do {                                                                                       \
         fr->pc = pc;                                                                           \
         CacheEntry* caches_ = fr->caches - fn->site_base + (callee_)->site_base;               \
@@ -196,6 +196,10 @@ Status Machine::execute() {
         K = fn->constants.data();                                                              \
         bp = stack_.data() + (base_);                                                          \
         sp = bp + fn->num_locals;                                                              \
+    } while (0)
+#define ENTER_INLINE(callee_, base_, ret_)                                                     \
+    do {                                                                                       \
+        ENTER_FRAME(callee_, base_, ret_);                                                     \
         TICK_AT(pc);                                                                           \
         FAST_NEXT();                                                                           \
     } while (0)
@@ -207,8 +211,13 @@ Status Machine::execute() {
     do {                                                                                       \
         const FnPtrObj& fp_ = (fo_);                                                           \
         uint32_t nc_ = uint32_t(fp_.curried.size());                                           \
-        const ScriptFunction* t_ = fp_.fn ? fp_.fn.get()                                       \
-                                          : script_fn_by_name(fp_.name, nc_ + (argc_), fr->caches + in.b); \
+        const CacheEntry& ce_ = fr->caches[in.b]; /* script_fn_by_name's cache hit, inline */  \
+        const ScriptFunction* t_ =                                                             \
+            fp_.fn ? fp_.fn.get()                                                              \
+            : ce_.method_fn && ce_.method_program == program_.get() && ce_.method_fn->arity == nc_ + (argc_) && \
+                    ce_.method_fn->name == fp_.name                                            \
+                ? ce_.method_fn                                                                \
+                : script_fn_by_name(fp_.name, nc_ + (argc_), fr->caches + in.b);               \
         if (t_ && t_->arity == nc_ + (argc_) && CAN_ENTER(t_, at_) &&                          \
             (!fp_.fn || t_->program == program_.get() || t_->program == prelude_.get()) &&     \
             !any_lent(fp_)) {                                                                  \
@@ -667,7 +676,7 @@ Status Machine::execute() {
                 Dynamic& obj = sp[-1];
                 if (obj.is_map()) {
                     const Map& m = obj.as_map();
-                    auto it = m.find(K[in.c].as_string());
+                    auto it = find_prop(m, K[in.c].as_string());
                     if (it != m.end()) {
                         Dynamic v = it->second;
                         obj = std::move(v);
@@ -728,7 +737,7 @@ Status Machine::execute() {
                         }
                     } else if (root && root->is_map()) {
                         Map& m = root->map_mut();
-                        auto it = m.find(p.steps[0].name);
+                        auto it = find_prop(m, p.steps[0].name);
                         if (it != m.end() && !it->second.is_read_only() &&
                             binary_fast_inline(BinOp(in.a), it->second, sp[-1], it->second)) {
                             --sp;
@@ -777,6 +786,12 @@ Status Machine::execute() {
                 if (!result) pc = code + in.c;
                 FAST_NEXT();
             }
+            // A comparison of two operands (bound references) for a conditional jump: INTs
+            // inline, the rest in compare_slow.
+#define COMPARE(l_, r_, cache_)                                                                \
+    ((l_).is_int() && (r_).is_int() ? int_compare(BinOp(in.a), (l_).as_int(), (r_).as_int())   \
+                                    : (fr->pc = pc, saved_sp_ = uint32_t(sp - stack_.data()),  \
+                                       compare_slow(BinOp(in.a), l_, r_, POS(), cache_)))
             CASE(CMP_LOCAL_JUMP) {
                 Dynamic& l = sp[-1];
                 const Dynamic& r = LOCAL_VALUE(bp[in.b]);
@@ -805,6 +820,29 @@ Status Machine::execute() {
                 if (!result) pc = code + in.c;
                 FAST_NEXT();
             }
+            CASE(CMP_LOCALS_JUMP) {
+                const bc::Instr operand = *pc++;  // the NOP after it
+                const Dynamic& l = LOCAL_VALUE(bp[in.b]);
+                const Dynamic& r = LOCAL_VALUE(bp[operand.b]);
+                bool result = COMPARE(l, r, fr->caches + operand.c);
+                if (!result) pc = code + in.c;
+                FAST_NEXT();
+            }
+            CASE(CMP_LOCAL_INT_JUMP) {
+                const Dynamic& l = LOCAL_VALUE(bp[in.b]);
+                BinOp op = BinOp(int(BinOp::Eq) + (in.a & 7));
+                INT b = int8_t(in.a) >> 3;
+                bool result;
+                if (l.is_int()) {
+                    result = int_compare(op, l.as_int(), b);
+                } else {
+                    SAVE();
+                    result = compare_slow(op, l, Dynamic(b), POS(), nullptr);
+                }
+                if (!result) pc = code + in.c;
+                FAST_NEXT();
+            }
+#undef COMPARE
             CASE(AND_JUMP)
             CASE(OR_JUMP) {
                 Dynamic& c = sp[-1];
@@ -873,6 +911,38 @@ Status Machine::execute() {
                             ENTER_FN_PTR(f.as_fn_ptr(), at, in.a, at);
                         }
                     }
+                } else if (!site.is_call && !site.fn_style) {
+                    // `x.method(args)` on a plain local whose script method the site's cache
+                    // holds (dispatch_method's step 1): `this` moves into the frame and back
+                    // into the variable on return (wb_place), as enter_method does.
+                    const bc::Place& p = fn->places[size_t(site.place)];
+                    if (p.steps.empty() && p.root == bc::Place::Root::Local && !p.constant) {
+                        Dynamic* recv = bp + p.slot;
+                        const CacheEntry& ce = fr->caches[in.b];
+                        const ScriptFunction* m = ce.method_fn;
+                        uint32_t at = uint32_t(sp - stack_.data()) - in.a;
+                        if (m && !recv->is_shared() && recv->tag() != Tag::Custom && ce.method_tag == recv->tag() &&
+                            ce.method_program == fn->program && CAN_ENTER(m, at)) {
+                            int32_t wb = site.place;
+                            ENTER_FRAME(m, at, at);
+                            fr->has_this = true;
+                            fr->this_val = std::move(*recv);
+                            fr->wb_place = wb;
+                            fr->wb_keys = at;
+                            TICK_AT(pc);
+                            FAST_NEXT();
+                        }
+                        if (!recv->is_shared()) {
+                            // Natives and uncached methods: what call_place passes for such a
+                            // place (real storage, written back; no temporaries to feed back).
+                            SAVE();
+                            dispatch_method({site.name, recv, false, true, at, in.a, at, site.place, at, false, false},
+                                            fr->caches + in.b, POS());
+                            AFTER_CALL();
+                            TICK_AT(pc);
+                            FAST_NEXT();
+                        }
+                    }
                 }
                 SAVE();
                 exec_call_place(in, fn->sites[in.b], *fr, uint32_t(sp - stack_.data()));
@@ -887,10 +957,20 @@ Status Machine::execute() {
                 FAST_NEXT();
             }
             CASE(RETURN) {
-                if (fr->wb_place < 0 && frames_.size() > 1 &&
-                    (handlers_.empty() || handlers_.back().frame_depth < frames_.size())) {
-                    // A plain script call returning into a script caller: the value goes to
-                    // the return slot, everything else the frame left above it is cleared.
+                if (frames_.size() > 1 && (handlers_.empty() || handlers_.back().frame_depth < frames_.size())) {
+                    if (fr->wb_place >= 0) {
+                        // A method called on a plain local variable: `this` goes straight back
+                        // (write_back's set_place on a place without steps); the rest slow.
+                        if (fr->extra) goto return_slow;
+                        const Frame& caller = frames_[frames_.size() - 2];
+                        const bc::Place& p = caller.fn->places[size_t(fr->wb_place)];
+                        if (!p.steps.empty() || p.root != bc::Place::Root::Local || p.constant) goto return_slow;
+                        Dynamic& var = stack_[caller.base + p.slot];
+                        if (var.is_shared()) goto return_slow;
+                        var = std::move(fr->this_val);
+                    }
+                    // A script call returning into a script caller: the value goes to the
+                    // return slot, everything else the frame left above it is cleared.
                     Dynamic* ret = stack_.data() + fr->ret_slot;
                     Dynamic* top = sp - 1;
                     if (top != ret) {
@@ -907,6 +987,7 @@ Status Machine::execute() {
                     bp = stack_.data() + fr->base;
                     FAST_NEXT();
                 }
+            return_slow:
                 Dynamic v = std::move(*--sp);
                 SAVE();
                 Frame& done = frames_.back();
@@ -955,35 +1036,46 @@ Status Machine::execute() {
                 for_prep(bp + in.b, std::move(v), POS());
                 NEXT();
             }
-            CASE(FOR_NEXT) {
-                TICK_AT(pc - 1);
-                Dynamic* cur = bp + in.b;
-                Dynamic* var = cur + 3;
-                if (var->is_shared()) {  // captured: one shared variable
-                    CHECK_LENT(*var);
-                    var = &var->as_shared().value();
-                }
-                if (cur->is_int()) {
-                    INT v = cur->as_int();
-                    INT last = cur[1].as_int();
-                    if (v > last) {
-                        pc = code + in.c;
-                        FAST_NEXT();
-                    }
-                    *var = Dynamic(v);
-                    if (v == last) *cur = Dynamic();
-                    else *cur = Dynamic(v + 1);
-                    cur[2] = Dynamic(cur[2].as_int() + 1);
-                    FAST_NEXT();
-                }
-                SAVE();
-                if (!for_next(cur, *var)) {
-                    pc = code + in.c;
-                    FAST_NEXT();
-                }
-                cur[2] = Dynamic(cur[2].as_int() + 1);
-                FAST_NEXT();
-            }
+            // FOR_NEXT jumps to c when the loop is done, FOR_LOOP (the same step at the loop's
+            // bottom) when it is not. An INT cursor (a range) holds the next value, cur[1] the
+            // last one, cur[2] the element count so far; all three are scalars.
+#define FOR_STEP(on_done, on_more)                                                             \
+    {                                                                                          \
+        TICK_AT(pc - 1);                                                                       \
+        Dynamic* cur = bp + in.b;                                                              \
+        Dynamic* var = cur + 3;                                                                \
+        if (var->is_shared()) { /* captured: one shared variable */                            \
+            CHECK_LENT(*var);                                                                  \
+            var = &var->as_shared().value();                                                   \
+        }                                                                                      \
+        if (cur->is_int()) {                                                                   \
+            INT v = cur->as_int();                                                             \
+            INT last = cur[1].as_int();                                                        \
+            if (v > last) {                                                                    \
+                on_done;                                                                       \
+                FAST_NEXT();                                                                   \
+            }                                                                                  \
+            *var = Dynamic(v);                                                                 \
+            if (v == last) put(*cur, Dynamic());                                               \
+            else put(*cur, v + 1);                                                             \
+            put(cur[2], cur[2].as_int() + 1);                                                  \
+            on_more;                                                                           \
+            FAST_NEXT();                                                                       \
+        }                                                                                      \
+        SAVE();                                                                                \
+        if (!for_next(cur, *var)) {                                                            \
+            on_done;                                                                           \
+            FAST_NEXT();                                                                       \
+        }                                                                                      \
+        cur[2] = Dynamic(cur[2].as_int() + 1);                                                 \
+        on_more;                                                                               \
+        FAST_NEXT();                                                                           \
+    }
+            CASE(FOR_NEXT)
+                FOR_STEP(pc = code + in.c, (void)0)
+            CASE(FOR_LOOP)
+                FOR_STEP((void)0, pc = code + in.c)
+#undef FOR_STEP
             CASE(FOR_INDEX)
                 *sp++ = Dynamic(bp[in.b + 2].as_int() - 1);
                 FAST_NEXT();
@@ -1006,6 +1098,7 @@ Status Machine::execute() {
 #undef AFTER_CALL
 #undef CAN_ENTER
 #undef ENTER_INLINE
+#undef ENTER_FRAME
 #undef ENTER_FN_PTR
 }
 

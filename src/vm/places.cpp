@@ -122,7 +122,7 @@ Dynamic* Machine::walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_
             }
             if (cur->is_map() && key.is_string()) {
                 Map& m = cur->map_mut();
-                auto it = m.find(key.as_string());
+                auto it = find_prop(m, key.as_string());
                 if (it != m.end()) {
                     cur = &it->second;
                     continue;
@@ -132,7 +132,7 @@ Dynamic* Machine::walk_place(Frame& fr, const bc::Place& p, Dynamic* keys, size_
         } else {
             if (cur->is_map()) {
                 Map& m = cur->map_mut();
-                auto it = m.find(st.name);
+                auto it = find_prop(m, st.name);
                 if (it != m.end()) {
                     cur = &it->second;
                     continue;
@@ -196,7 +196,7 @@ void Machine::set_place(Frame& fr, const bc::Place& p, Dynamic* keys, Dynamic va
         if (at >= 0) old = &container->as_array()[size_t(at)];
     } else if (container->is_map() && (!last.is_index || key.is_string())) {
         const Map& m = container->as_map();
-        auto it = m.find(last.is_index ? std::string_view(key.as_string()) : std::string_view(last.name));
+        auto it = find_prop(m, last.is_index ? std::string_view(key.as_string()) : std::string_view(last.name));
         if (it != m.end()) old = &it->second;
     }
     if (old && old->is_read_only())
@@ -235,12 +235,12 @@ void Machine::update_place(Frame& fr, const bc::Place& p, Dynamic* keys, bc::Bin
                 target = &container->array_mut()[size_t(at)];
             } else if (container->is_map() && key.is_string()) {
                 Map& m = container->map_mut();
-                auto it = m.find(key.as_string());
+                auto it = find_prop(m, key.as_string());
                 if (it != m.end()) target = &it->second;
             }
         } else if (container->is_map()) {
             Map& m = container->map_mut();
-            auto it = m.find(last.name);
+            auto it = find_prop(m, last.name);
             if (it != m.end()) target = &it->second;
         }
         if (!target) {
@@ -380,7 +380,7 @@ Dynamic Machine::get_index(const Dynamic& obj, const Dynamic& idx, Position pos,
         case Tag::Map: {
             if (!idx.is_string()) throw EvalError::mismatch_data_type("string", idx.type_name(), pos);
             const Map& m = obj.as_map();
-            auto it = m.find(idx.as_string());
+            auto it = find_prop(m, idx.as_string());
             if (it != m.end()) return it->second;
             if (engine_.fail_on_invalid_map_property)
                 throw EvalError(ErrorKind::ErrorPropertyNotFound, "Property not found: " + idx.as_string(), pos);
@@ -424,7 +424,7 @@ Dynamic Machine::get_index(const Dynamic& obj, const Dynamic& idx, Position pos,
 Dynamic Machine::get_property(const Dynamic& obj, const std::string& name, Position pos, CacheEntry* cache) {
     if (obj.is_map()) {
         const Map& m = obj.as_map();
-        auto it = m.find(name);
+        auto it = find_prop(m, name);
         if (it != m.end()) return it->second;
         if (engine_.fail_on_invalid_map_property)
             throw EvalError(ErrorKind::ErrorPropertyNotFound, "Property not found: " + name, pos);

@@ -21,11 +21,23 @@ TEST(CompilerDisasm, LocalsSlotsFoldingAndFusedCompare) {
    3 PUSH_INT 6
    4 BINARY_LOCAL + $0
    5 DEFINE_LOCAL $1
-   6 LOAD_LOCAL $1
-   7 CMP_INT_JUMP > 5 -> 9
-   8 ADD_LOCAL_INT $1 -= 1
-   9 LOAD_LOCAL $1
-  10 RETURN
+   6 CMP_LOCAL_INT_JUMP $1 > 5 -> 8
+   7 ADD_LOCAL_INT $1 -= 1
+   8 LOAD_LOCAL $1
+   9 RETURN
+)");
+    // A literal outside CMP_LOCAL_INT_JUMP's -16..15: the local is pushed, CMP_INT_JUMP.
+    EXPECT_EQ(listing("let y = 1;\nif y > 500 { y = 0; }"), R"(fn <main>/0 locals 1
+   0 PUSH_INT 1
+   1 DEFINE_LOCAL $0
+   2 LOAD_LOCAL $0
+   3 CMP_INT_JUMP > 500 -> 8
+   4 PUSH_INT 0
+   5 STORE_LOCAL $0
+   6 PUSH_UNIT
+   7 JUMP -> 9
+   8 PUSH_UNIT
+   9 RETURN
 )");
 }
 
@@ -81,21 +93,20 @@ TEST(CompilerDisasm, OperandsReadFromLocalsInPlace) {
    7 INDEX_LOCAL $0[_]
    8 BINARY +
    9 DEFINE_LOCAL $2
-  10 LOAD_LOCAL $1
-  11 CMP_LOCAL_JUMP < $2 -> 14
+  10 CMP_LOCALS_JUMP $1 < (next) -> 14
+  11 NOP $2 site 4
   12 ADD_LOCAL_INT $1 += 1
   13 LOOP -> 10
   14 PUSH_UNIT
   15 POP
-  16 LOAD_LOCAL $2
-  17 CMP_INT_JUMP > 0 -> 20
-  18 LOAD_LOCAL $1
-  19 JUMP -> 21
-  20 LOAD_LOCAL $2
-  21 BINARY_LOCAL * $1
-  22 DEFINE_LOCAL $3
-  23 LOAD_LOCAL $3
-  24 RETURN
+  16 CMP_LOCAL_INT_JUMP $2 > 0 -> 19
+  17 LOAD_LOCAL $1
+  18 JUMP -> 20
+  19 LOAD_LOCAL $2
+  20 BINARY_LOCAL * $1
+  21 DEFINE_LOCAL $3
+  22 LOAD_LOCAL $3
+  23 RETURN
 )");
 }
 
