@@ -24,7 +24,9 @@ DataSizes data_sizes(const Dynamic& value) {
     std::vector<std::pair<const Dynamic*, size_t>> pending;
     if (top->is_array() || top->is_map()) pending.push_back({top, 0});
     while (!pending.empty()) {
-        auto [c, depth] = pending.back();
+        // Not a structured binding: clang 14 cannot capture one in the lambda below.
+        const Dynamic* c = pending.back().first;
+        size_t depth = pending.back().second;
         pending.pop_back();
         auto item = [&](const Dynamic& v) {
             if (v.is_array() || v.is_map()) {
