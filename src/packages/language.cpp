@@ -42,10 +42,10 @@ Dynamic get_tag(NativeCallContext&, Dynamic** args) { return Dynamic(INT(args[0]
 Dynamic set_tag(NativeCallContext&, Dynamic** args) {
     INT t = args[1]->as_int();
     const INT lo = std::numeric_limits<int32_t>::min(), hi = std::numeric_limits<int32_t>::max();
-    const std::string range = " to fit into a tag (must be between " + std::to_string(lo) + " and " +
-                              std::to_string(hi) + ")";
-    if (t < lo) throw EvalError::arithmetic(std::to_string(t) + " is too small" + range);
-    if (t > hi) throw EvalError::arithmetic(std::to_string(t) + " is too large" + range);
+    if (t < lo || t > hi)
+        throw EvalError::arithmetic(std::to_string(t) + (t < lo ? " is too small" : " is too large") +
+                                    " to fit into a tag (must be between " + std::to_string(lo) + " and " +
+                                    std::to_string(hi) + ")");
     args[0]->set_user_tag(int32_t(t));
     return Dynamic();
 }

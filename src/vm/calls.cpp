@@ -231,11 +231,9 @@ void Machine::call_by_name(std::string_view name, uint32_t args_at, uint32_t arg
     // Functions of the main script called from eval code or the prelude.
     const Program* here = frames_.back().fn->program;
     for (const Program* p : {here, program_.get()}) {
-        if (const ScriptFunction* f = p->find(name, argc)) {
-            if (f->this_type.empty()) {
-                push_frame(f, args_at, ret_slot, pos);
-                return;
-            }
+        if (const ScriptFunction* f = p->find(name, argc)) {  // never a typed method
+            push_frame(f, args_at, ret_slot, pos);
+            return;
         }
     }
     // A prelude method called function-style: `map(a, f)`.
